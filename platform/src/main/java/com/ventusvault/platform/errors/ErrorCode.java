@@ -1,0 +1,20 @@
+package com.ventusvault.platform.errors;
+
+/**
+ * The one list of {@code extensions.code} values a VentusVault GraphQL error can carry. Business failures of a
+ * mutation are not errors: they are returned as {@code userErrors} data with their own codes.
+ */
+public enum ErrorCode {
+    /** The request or an argument is malformed: bad amount, unknown currency, a missing or contradictory input. */
+    BAD_REQUEST,
+    /** The field needs a signed-in user and the request has no valid access token. */
+    UNAUTHENTICATED,
+    /** The user is signed in but may not see or change this object. */
+    FORBIDDEN,
+    /** The object does not exist (or the user may not know that it does). */
+    NOT_FOUND,
+    /** A rate, size or complexity limit was hit. */
+    LIMIT_EXCEEDED,
+    /** Something failed on our side; the message carries only a reference id. */
+    INTERNAL
+}

@@ -1,0 +1,79 @@
+package com.ventusvault.platform.graphql;
+
+import com.ventusvault.platform.errors.ApiExceptionResolver;
+import com.ventusvault.platform.security.AccessTokenVerifier;
+import com.ventusvault.platform.security.AuthProperties;
+import com.ventusvault.platform.security.ViewerArgumentResolver;
+import com.ventusvault.platform.security.ViewerInterceptor;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Makes a Spring Boot app a VentusVault Federation 2 subgraph once it sets {@code ventus.subgraph.name}: its SDL comes
+ * from the {@code schema} module ({@code subgraphs/<name>.graphqls}, the single source of truth), entities resolve
+ * through {@code @EntityMapping}, {@code Decimal} and {@code DateTime} are wired, errors carry {@code extensions.code},
+ * and every request's access token is verified against the accounts JWKS.
+ */
+@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+@ConditionalOnProperty("ventus.subgraph.name")
+@EnableConfigurationProperties(AuthProperties.class)
+public class SubgraphAutoConfiguration {
+
+    @Bean
+    FederationSchemaFactory federationSchemaFactory() {
+        return new FederationSchemaFactory();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer subgraphSchema(@Value("${ventus.subgraph.name}") String name,
+                                                  FederationSchemaFactory federation) {
+        ClassPathResource sdl = new ClassPathResource("subgraphs/" + name + ".graphqls");
+        if (!sdl.exists()) {
+            throw new IllegalStateException("ventus.subgraph.name=" + name + " but the schema module has no subgraphs/"
+                    + name + ".graphqls");
+        }
+        return builder -> builder.schemaResources(sdl).schemaFactory(federation::createGraphQLSchema);
+    }
+
+    @Bean
+    RuntimeWiringConfigurer subgraphScalars() {
+        return wiring -> wiring.scalar(DecimalScalar.INSTANCE).scalar(DateTimeScalar.INSTANCE);
+    }
+
+    @Bean
+    ApiExceptionResolver apiExceptionResolver() {
+        return new ApiExceptionResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(AuthProperties properties, Clock clock) {
+        return new AccessTokenVerifier(properties, WebClient.create(), clock);
+    }
+
+    @Bean
+    ViewerInterceptor viewerInterceptor(AccessTokenVerifier verifier) {
+        return new ViewerInterceptor(verifier);
+    }
+
+    @Bean
+    ViewerArgumentResolver viewerArgumentResolver() {
+        return new ViewerArgumentResolver();
+    }
+}

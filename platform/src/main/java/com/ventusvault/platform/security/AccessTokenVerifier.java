@@ -1,0 +1,116 @@
+package com.ventusvault.platform.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Verifies access tokens issued by accounts: RS256 signature against the accounts JWKS (looked up by {@code kid},
+ * refetched when a kid is unknown so key rotation needs no restart), expiry, issuer and audience. Anything else,
+ * including {@code alg: none}, is refused with the reason.
+ */
+public class AccessTokenVerifier {
+
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final AuthProperties properties;
+    private final WebClient webClient;
+    private final Clock clock;
+    private final AtomicReference<JWKSet> keys = new AtomicReference<>(new JWKSet());
+    private volatile Instant lastFetch = Instant.EPOCH;
+
+    public AccessTokenVerifier(AuthProperties properties, WebClient webClient, Clock clock) {
+        this.properties = properties;
+        this.webClient = webClient;
+        this.clock = clock;
+    }
+
+    /** The viewer the token speaks for, or an error {@link InvalidTokenException} saying why it is refused. */
+    public Mono<Viewer> verify(String token) {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException e) {
+            return Mono.error(new InvalidTokenException("the access token is not a signed JWT"));
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            return Mono.error(new InvalidTokenException("the access token must be signed with RS256"));
+        }
+        String kid = jwt.getHeader().getKeyID();
+        JWK known = kid == null ? null : keys.get().getKeyByKeyId(kid);
+        Mono<JWK> key = known != null ? Mono.just(known) : refreshKeys().flatMap(set -> Mono.justOrEmpty(
+                kid == null ? null : set.getKeyByKeyId(kid)));
+        return key.switchIfEmpty(Mono.error(new InvalidTokenException("the access token was signed with an unknown key")))
+                .map(jwk -> check(jwt, jwk));
+    }
+
+    private Viewer check(SignedJWT jwt, JWK jwk) {
+        try {
+            JWSVerifier verifier = new RSASSAVerifier((RSAKey) jwk);
+            if (!jwt.verify(verifier)) {
+                throw new InvalidTokenException("the access token signature is invalid");
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isBefore(now)) {
+                throw new InvalidTokenException("the access token has expired: log in again");
+            }
+            if (!properties.issuer().equals(claims.getIssuer())) {
+                throw new InvalidTokenException("the access token was issued by someone else");
+            }
+            if (claims.getAudience() == null || !claims.getAudience().contains(properties.audience())) {
+                throw new InvalidTokenException("the access token is not meant for this API");
+            }
+            List<String> roles = claims.getStringListClaim("roles");
+            return new Viewer(UUID.fromString(claims.getSubject()), claims.getStringClaim("email"),
+                    roles == null ? List.of() : roles);
+        } catch (JOSEException | ParseException | IllegalArgumentException | ClassCastException e) {
+            throw new InvalidTokenException("the access token is malformed");
+        }
+    }
+
+    private Mono<JWKSet> refreshKeys() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastFetch.plus(properties.jwksRefreshInterval()))) {
+            return Mono.just(keys.get());
+        }
+        lastFetch = now;
+        return webClient.get().uri(properties.jwksUri()).retrieve().bodyToMono(String.class)
+                .map(body -> {
+                    try {
+                        JWKSet set = JWKSet.parse(body);
+                        keys.set(set);
+                        return set;
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("JWKS at " + properties.jwksUri() + " is not valid: " + e.getMessage(), e);
+                    }
+                })
+                .onErrorResume(e -> {
+                    lastFetch = Instant.EPOCH;
+                    return Mono.error(new InvalidTokenException("the signing keys could not be fetched from "
+                            + properties.jwksUri() + ": " + e.getMessage()));
+                });
+    }
+
+    /** Why a token was refused; the message is safe to show to the client. */
+    public static final class InvalidTokenException extends RuntimeException {
+        public InvalidTokenException(String reason) {
+            super(reason);
+        }
+    }
+}

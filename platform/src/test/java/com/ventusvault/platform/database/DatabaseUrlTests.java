@@ -1,0 +1,30 @@
+package com.ventusvault.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTests {
+
+    @Test
+    void readsTheLibpqForm() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://vv:s%40cret@db.internal:6543/ventus");
+        assertThat(url).isEqualTo(new DatabaseUrl("db.internal", 6543, "ventus", "vv", "s@cret"));
+        assertThat(url.r2dbcUrl("payments")).isEqualTo("r2dbc:postgresql://db.internal:6543/ventus?schema=payments");
+    }
+
+    @Test
+    void readsTheJdbcFormWithCredentialsInTheQuery() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost/ventus?user=app&password=pw");
+        assertThat(url).isEqualTo(new DatabaseUrl("localhost", 5432, "ventus", "app", "pw"));
+        assertThat(url.jdbcUrl("accounts")).isEqualTo("jdbc:postgresql://localhost:5432/ventus?currentSchema=accounts");
+    }
+
+    @Test
+    void refusesOtherSchemesWithoutEchoingThePassword() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:hunter2@localhost/db"))
+                .hasMessageContaining("postgresql://user:password@host:5432/db")
+                .hasMessageNotContaining("hunter2");
+    }
+}
