@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgresServer {
 
+    /**
+     * System property: {@code false} when the process that owns the server stops it itself, after closing the
+     * applications that use it (JVM shutdown hooks run in no particular order).
+     */
+    public static final String STOP_ON_EXIT = "ventus.database.embedded.stop-on-exit";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static EmbeddedPostgres server;
 
@@ -38,7 +44,9 @@ public final class EmbeddedPostgresServer {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL: " + e.getMessage(), e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
+            if (Boolean.parseBoolean(System.getProperty(STOP_ON_EXIT, "true"))) {
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
+            }
             log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (started in {} ms)", server.getPort(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         }

@@ -1,0 +1,83 @@
+package com.ventusvault.stack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds the demo users of the public API contract through the gateway, the same way a client app would: register (or
+ * log in when the user exists, e.g. on an external database), open USD and NGN wallets, and fund them from the demo
+ * bank. Idempotency keys make a re-run fund nothing twice.
+ */
+final class DemoData {
+
+    static final String PASSWORD = "ventus-demo";
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("alice@example.com", "Alice Adeyemi"),
+            new DemoUser("bob@example.com", "Bob Okafor"));
+    private static final Map<String, String> FUNDING = Map.of("USD", "1000.00", "NGN", "500000.00");
+
+    private static final String REGISTER = """
+            mutation Register($input: RegisterInput!) {
+              register(input: $input) { session { accessToken } userErrors { code message } }
+            }""";
+    private static final String LOGIN = """
+            mutation Login($input: LoginInput!) {
+              login(input: $input) { session { accessToken } userErrors { code message } }
+            }""";
+    private static final String OPEN_WALLET = """
+            mutation OpenWallet($currency: String!) {
+              openWallet(currency: $currency) { wallet { id } userErrors { code message } }
+            }""";
+    private static final String DEPOSIT = """
+            mutation Deposit($input: DepositInput!) {
+              deposit(input: $input) { transfer { id } userErrors { code message } }
+            }""";
+
+    private final GraphQlClient client;
+
+    DemoData(String gatewayUrl) {
+        this.client = new GraphQlClient(gatewayUrl);
+    }
+
+    record Seeded(List<String> emails, Duration took) {
+    }
+
+    record DemoUser(String email, String displayName) {
+    }
+
+    Seeded seed() {
+        long started = System.nanoTime();
+        for (DemoUser user : USERS) {
+            String token = signIn(user);
+            for (Map.Entry<String, String> funding : FUNDING.entrySet()) {
+                String walletId = client.execute(OPEN_WALLET, Map.of("currency", funding.getKey()), token).orThrow()
+                        .data("openWallet.wallet.id").asString();
+                var deposited = client.execute(DEPOSIT, Map.of("input", Map.of("walletId", walletId,
+                        "amount", funding.getValue(),
+                        "idempotencyKey", "demo-seed-" + user.email() + "-" + funding.getKey())), token).orThrow();
+                requireNoUserErrors(deposited.data("deposit.userErrors"), "deposit for " + user.email());
+            }
+        }
+        return new Seeded(USERS.stream().map(DemoUser::email).toList(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private String signIn(DemoUser user) {
+        var registered = client.execute(REGISTER, Map.of("input", Map.of("email", user.email(), "password", PASSWORD,
+                "displayName", user.displayName())), null).orThrow();
+        if (registered.data("register.session.accessToken").isString()) {
+            return registered.data("register.session.accessToken").asString();
+        }
+        var loggedIn = client.execute(LOGIN, Map.of("input", Map.of("email", user.email(), "password", PASSWORD)), null)
+                .orThrow();
+        requireNoUserErrors(loggedIn.data("login.userErrors"), "login of " + user.email());
+        return loggedIn.data("login.session.accessToken").asString();
+    }
+
+    private static void requireNoUserErrors(tools.jackson.databind.JsonNode userErrors, String what) {
+        if (!userErrors.isEmpty()) {
+            throw new IllegalStateException("Demo data: " + what + " failed: " + userErrors);
+        }
+    }
+}

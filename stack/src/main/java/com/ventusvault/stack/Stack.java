@@ -1,0 +1,164 @@
+package com.ventusvault.stack;
+
+import com.ventusvault.accounts.AccountsApplication;
+import com.ventusvault.ai.AiApplication;
+import com.ventusvault.gateway.GatewayApplication;
+import com.ventusvault.markets.MarketsApplication;
+import com.ventusvault.payments.PaymentsApplication;
+import com.ventusvault.platform.database.EmbeddedPostgresServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: embedded PostgreSQL (unless {@code DATABASE_URL} is set), the four subgraphs, the
+ * gateway, and the demo data, each app in its own Spring context on its own port. One process means one Ctrl-C stops
+ * everything: the gateway closes first, then the subgraphs, then PostgreSQL.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+    private final List<ConfigurableApplicationContext> contexts;
+    private final Map<String, Integer> ports;
+    private final Duration startup;
+
+    private Stack(List<ConfigurableApplicationContext> contexts, Map<String, Integer> ports, Duration startup) {
+        this.contexts = contexts;
+        this.ports = ports;
+        this.startup = startup;
+    }
+
+    /** Runs everything until Ctrl-C, printing the GraphiQL URL once the stack answers. */
+    public static void main(String[] args) {
+        System.setProperty(EmbeddedPostgresServer.STOP_ON_EXIT, "false");
+        Stack stack = start(StackPorts.defaults(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
+        DemoData.Seeded seeded = new DemoData(stack.gatewayUrl()).seed();
+        long ready = stack.startup.toMillis() + seeded.took().toMillis();
+        System.out.printf("""
+
+                VentusVault is up in %.1f s (apps %.1f s, demo data %.1f s).
+                  GraphiQL:  %s
+                  GraphQL:   %s
+                  Subgraphs: accounts :%d  payments :%d  markets :%d  ai :%d
+                  Demo logins (password "%s"): %s
+                Ctrl-C stops everything.
+                %n""", ready / 1000.0, stack.startup.toMillis() / 1000.0, seeded.took().toMillis() / 1000.0,
+                stack.baseUrl("gateway") + "/graphiql", stack.gatewayUrl(),
+                stack.port("accounts"), stack.port("payments"), stack.port("markets"), stack.port("ai"),
+                DemoData.PASSWORD, String.join(", ", seeded.emails()));
+    }
+
+    /**
+     * Starts accounts first (the others verify tokens against its JWKS), then payments, markets and ai side by side,
+     * then the gateway pointed at wherever they landed. Extra arguments go to every app, e.g. {@code --debug}.
+     */
+    public static Stack start(StackPorts requested, String... extraArgs) {
+        long started = System.nanoTime();
+        List<ConfigurableApplicationContext> contexts = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> ports = Collections.synchronizedMap(new LinkedHashMap<>());
+        try {
+            ConfigurableApplicationContext accounts = run("accounts", AccountsApplication.builder(), requested.accounts(),
+                    List.of(), extraArgs);
+            contexts.add(accounts);
+            ports.put("accounts", localPort(accounts));
+            String accountsUrl = "http://localhost:" + ports.get("accounts");
+            List<String> auth = List.of("--ventus.auth.jwks-uri=" + accountsUrl + "/.well-known/jwks.json");
+
+            List<String> paymentsArgs = new ArrayList<>(auth);
+            paymentsArgs.add("--ventus.payments.accounts-url=" + accountsUrl);
+            CompletableFuture<?> payments = startAsync("payments", PaymentsApplication::builder, requested.payments(),
+                    paymentsArgs, extraArgs, contexts, ports);
+            CompletableFuture<?> markets = startAsync("markets", MarketsApplication::builder, requested.markets(),
+                    auth, extraArgs, contexts, ports);
+            CompletableFuture<?> ai = startAsync("ai", AiApplication::builder, requested.ai(), auth, extraArgs, contexts, ports);
+            CompletableFuture.allOf(payments, markets, ai).join();
+
+            List<String> gatewayArgs = new ArrayList<>();
+            for (String subgraph : List.of("accounts", "payments", "markets", "ai")) {
+                gatewayArgs.add("--gateway.subgraphs." + subgraph + ".url=http://localhost:" + ports.get(subgraph) + "/graphql");
+            }
+            ConfigurableApplicationContext gateway = run("gateway", GatewayApplication.builder(), requested.gateway(),
+                    gatewayArgs, extraArgs);
+            contexts.add(gateway);
+            ports.put("gateway", localPort(gateway));
+        } catch (RuntimeException e) {
+            new Stack(contexts, ports, Duration.ZERO).close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("Stack started in {} ms: {}", took.toMillis(), ports);
+        return new Stack(List.copyOf(contexts), Map.copyOf(ports), took);
+    }
+
+    private static CompletableFuture<?> startAsync(String name, Supplier<SpringApplicationBuilder> builder, int port,
+                                                   List<String> args, String[] extraArgs,
+                                                   List<ConfigurableApplicationContext> contexts, Map<String, Integer> ports) {
+        return CompletableFuture.runAsync(() -> {
+            ConfigurableApplicationContext context = run(name, builder.get(), port, args, extraArgs);
+            contexts.add(context);
+            ports.put(name, localPort(context));
+        });
+    }
+
+    private static ConfigurableApplicationContext run(String name, SpringApplicationBuilder builder, int port,
+                                                      List<String> args, String[] extraArgs) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--server.port=" + port);
+        all.add("--spring.application.name=" + name);
+        all.add("--spring.main.banner-mode=off");
+        all.addAll(List.of(extraArgs));
+        // The stack closes the apps itself, in order, so that PostgreSQL outlives its clients.
+        return builder.registerShutdownHook(false).run(all.toArray(String[]::new));
+    }
+
+    private static int localPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public int port(String app) {
+        Integer port = ports.get(app);
+        if (port == null) {
+            throw new IllegalArgumentException("No app named '" + app + "' in the stack; apps: " + ports.keySet());
+        }
+        return port;
+    }
+
+    public String baseUrl(String app) {
+        return "http://localhost:" + port(app);
+    }
+
+    public String gatewayUrl() {
+        return baseUrl("gateway") + "/graphql";
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    /** Stops the gateway, then the subgraphs, then the embedded PostgreSQL if this JVM started one. */
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);
+        Collections.reverse(reversed);
+        for (ConfigurableApplicationContext context : reversed) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                log.warn("Could not close {} cleanly: {}", context.getId(), e.getMessage());
+            }
+        }
+        EmbeddedPostgresServer.stop();
+    }
+}
