@@ -1,0 +1,87 @@
+package com.ventusvault.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ventusvault.platform.security.AccessTokenVerifier.InvalidTokenException;
+import com.ventusvault.platform.testing.TestTokens;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
+
+class AccessTokenVerifierTests {
+
+    private static final UUID USER = UUID.fromString("6d1f5c1e-2b7a-4c9e-9a51-0f6a1d2b3c4d");
+
+    private static TestTokens tokens;
+    private static AccessTokenVerifier verifier;
+
+    @BeforeAll
+    static void start() {
+        tokens = TestTokens.start();
+        verifier = new AccessTokenVerifier(new AuthProperties(TestTokens.ISSUER, TestTokens.AUDIENCE,
+                URI.create(tokens.jwksUri()), Duration.ZERO), WebClient.create(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        tokens.close();
+    }
+
+    @Test
+    void acceptsATokenSignedByThePublishedKey() {
+        Viewer viewer = verifier.verify(tokens.tokenFor(USER, "ada@example.com")).block();
+
+        assertThat(viewer).isEqualTo(new Viewer(USER, "ada@example.com", java.util.List.of("CUSTOMER")));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        assertRefused(tokens.expiredTokenFor(USER, "ada@example.com"), "expired");
+    }
+
+    @Test
+    void refusesATokenSignedByAnotherKeyUnderTheSameKid() {
+        assertRefused(tokens.tokenSignedByAnotherKey(USER, "ada@example.com"), "signature");
+    }
+
+    @Test
+    void refusesATamperedPayload() {
+        String[] parts = tokens.tokenFor(USER, "ada@example.com").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace(USER.toString(), UUID.randomUUID().toString());
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        assertRefused(forged, "signature");
+    }
+
+    @Test
+    void refusesAlgNone() {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"" + USER + "\",\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE
+                        + "\",\"exp\":9999999999}").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> verifier.verify(header + "." + payload + ".").block())
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertRefused("not-a-jwt", "not a signed JWT");
+    }
+
+    private static void assertRefused(String token, String reason) {
+        assertThatThrownBy(() -> verifier.verify(token).block())
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining(reason);
+    }
+}
