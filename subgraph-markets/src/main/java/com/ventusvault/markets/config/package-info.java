@@ -1,0 +1,2 @@
+/** Typed configuration of the markets subgraph. */
+package com.ventusvault.markets.config;

@@ -1,0 +1,93 @@
+package com.ventusvault.markets.graphql;
+
+import com.ventusvault.markets.config.MarketsProperties;
+import com.ventusvault.markets.domain.MarketSnapshot;
+import com.ventusvault.markets.domain.Pair;
+import com.ventusvault.markets.domain.PairParsing;
+import com.ventusvault.markets.domain.Quote;
+import com.ventusvault.markets.feed.SimulatedMarketFeed;
+import com.ventusvault.platform.errors.ApiException;
+import com.ventusvault.platform.errors.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code rate}, {@code rates} and {@code Rate} entity resolution, all read from the feed's latest snapshot. Pairs are
+ * case-insensitive; one that is malformed, names an unknown asset or repeats an asset is a BAD_REQUEST error whose
+ * message names the pair and lists the supported assets.
+ */
+@Controller
+class RateController {
+
+    static final String SOURCE = "simulated";
+
+    private final SimulatedMarketFeed feed;
+    private final MarketsProperties properties;
+
+    RateController(SimulatedMarketFeed feed, MarketsProperties properties) {
+        this.feed = feed;
+        this.properties = properties;
+    }
+
+    @QueryMapping
+    Rate rate(@Argument String pair) {
+        MarketSnapshot market = feed.current();
+        return toRate(market.quote(parse(pair, "pair")), feed.isStale(market));
+    }
+
+    @QueryMapping
+    List<Rate> rates(@Argument List<String> pairs) {
+        if (pairs != null && pairs.size() > properties.maxPairsPerRequest()) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "rates accepts at most " + properties.maxPairsPerRequest()
+                    + " pairs per request, got " + pairs.size(), List.of("pairs"));
+        }
+        List<String> wanted = pairs != null ? pairs : properties.defaultPairs();
+        List<Pair> parsed = new ArrayList<>(wanted.size());
+        for (int i = 0; i < wanted.size(); i++) {
+            parsed.add(parse(wanted.get(i), "pairs", String.valueOf(i)));
+        }
+        return quoteAll(parsed);
+    }
+
+    /**
+     * Batched resolution of {@code Rate} representations: one snapshot serves the whole batch, so every rate in a
+     * response is from the same moment. An unresolvable pair fails the batch with an error naming it, because the
+     * batched form has no way to fail a single representation.
+     */
+    @EntityMapping
+    List<Rate> rate(@Argument("pair") List<String> pairs) {
+        List<Pair> parsed = new ArrayList<>(pairs.size());
+        List<String> refused = new ArrayList<>();
+        for (String pair : pairs) {
+            switch (Pair.parse(pair)) {
+                case PairParsing.Parsed(Pair p) -> parsed.add(p);
+                case PairParsing.Rejected(String reason) -> refused.add(reason);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw ApiException.badInput(String.join("; ", refused), "representations");
+        }
+        return quoteAll(parsed);
+    }
+
+    private List<Rate> quoteAll(List<Pair> pairs) {
+        MarketSnapshot market = feed.current();
+        boolean stale = feed.isStale(market);
+        return pairs.stream().map(pair -> toRate(market.quote(pair), stale)).toList();
+    }
+
+    private static Pair parse(String text, String... field) {
+        return switch (Pair.parse(text)) {
+            case PairParsing.Parsed(Pair pair) -> pair;
+            case PairParsing.Rejected(String reason) -> throw ApiException.badInput(reason, field);
+        };
+    }
+
+    private static Rate toRate(Quote quote, boolean stale) {
+        return new Rate(quote.pair().toString(), quote.price(), quote.bid(), quote.ask(), SOURCE, quote.asOf(), stale);
+    }
+}

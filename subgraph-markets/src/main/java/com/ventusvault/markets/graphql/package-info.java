@@ -1,0 +1,2 @@
+/** The markets subgraph's GraphQL layer: rate, rates and Rate entity resolution. */
+package com.ventusvault.markets.graphql;
