@@ -1,0 +1,98 @@
+package com.ventusvault.gateway.planning;
+
+import com.ventusvault.gateway.supergraph.FieldSet;
+import com.ventusvault.gateway.supergraph.Supergraph;
+import graphql.language.Field;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The key edges of the query graph for one entity type: subgraph A can hand an object over to subgraph B when B
+ * has a resolvable {@code @key} for the type whose fields A resolves. Finds the shortest chain of such edges.
+ */
+final class KeyPaths {
+
+    /** One key edge: ask {@code subgraph} for the entity by {@code key}. */
+    record Hop(String subgraph, FieldSet key) {
+    }
+
+    private final Supergraph supergraph;
+
+    KeyPaths(Supergraph supergraph) {
+        this.supergraph = supergraph;
+    }
+
+    /**
+     * The shortest chain of key edges from {@code from} to {@code to} for {@code type}; empty when they are the same
+     * subgraph and {@code mustJump} is false; null when {@code to} cannot be reached.
+     */
+    List<Hop> find(String from, String type, String to, boolean mustJump) {
+        if (from.equals(to)) {
+            if (!mustJump) {
+                return List.of();
+            }
+            FieldSet key = usableKey(from, type, to);
+            return key == null ? null : List.of(new Hop(to, key));
+        }
+        Map<String, Hop> reachedBy = new HashMap<>();
+        Map<String, String> previous = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(from);
+        previous.put(from, null);
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            if (current.equals(to)) {
+                List<Hop> hops = new ArrayList<>();
+                for (String at = to; !at.equals(from); at = previous.get(at)) {
+                    hops.addFirst(reachedBy.get(at));
+                }
+                return hops;
+            }
+            for (String next : supergraph.type(type).subgraphs()) {
+                if (previous.containsKey(next)) {
+                    continue;
+                }
+                FieldSet key = usableKey(current, type, next);
+                if (key != null) {
+                    previous.put(next, current);
+                    reachedBy.put(next, new Hop(next, key));
+                    queue.add(next);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A resolvable key of {@code type} in {@code to} whose fields {@code from} resolves, or null. */
+    private FieldSet usableKey(String from, String type, String to) {
+        for (FieldSet key : supergraph.type(type).resolvableKeys(to)) {
+            if (resolvesAll(from, type, key.selections())) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private boolean resolvesAll(String subgraph, String type, SelectionSet set) {
+        for (Selection<?> selection : set.getSelections()) {
+            if (!(selection instanceof Field field)) {
+                return false;
+            }
+            if (!supergraph.resolves(subgraph, type, field.getName())) {
+                return false;
+            }
+            if (field.getSelectionSet() != null && !resolvesAll(subgraph,
+                    supergraph.field(type, field.getName()).namedType(), field.getSelectionSet())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,139 @@
+package com.ventusvault.gateway.planning;
+
+import com.ventusvault.gateway.supergraph.Supergraph;
+import graphql.language.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans client operations over a supergraph.
+ *
+ * <p>The algorithm follows the known federation approach (see DESIGN.md): the supergraph is a query graph whose
+ * nodes are (type, subgraph) pairs, with field edges inside a subgraph and key edges between subgraphs that share
+ * an entity. {@link SelectionPlanner} walks the operation over that graph, staying in the current subgraph while it
+ * resolves the fields and taking the shortest chain of key edges otherwise, which builds a fetch dependency graph
+ * ({@link FetchGraph}); {@link PlanAssembler} turns that graph into Sequence, Parallel, Flatten and Condition nodes.
+ * Query root fields are grouped into one fetch per subgraph; mutation root fields run strictly in order, with
+ * consecutive fields of one subgraph sharing a fetch. Plans are pure functions of the supergraph and the operation.
+ */
+public final class QueryPlanner {
+
+    private final Supergraph supergraph;
+    private final OperationNormalizer normalizer;
+
+    public QueryPlanner(Supergraph supergraph) {
+        this.supergraph = supergraph;
+        this.normalizer = new OperationNormalizer(supergraph);
+    }
+
+    /** Plans the operation named {@code operationName} (or the only one) of a document valid against the API. */
+    public QueryPlan plan(Document document, String operationName) {
+        ClientOperation operation = normalizer.normalize(document, operationName);
+        return switch (operation.kind()) {
+            case "query" -> new QueryPlan(planQuery(operation), operation);
+            case "mutation" -> new QueryPlan(planMutation(operation), operation);
+            default -> throw new PlanningException("Operation kind '" + operation.kind() + "' is not supported yet");
+        };
+    }
+
+    private PlanNode planQuery(ClientOperation operation) {
+        FetchGraph graph = new FetchGraph();
+        SelectionPlanner planner = new SelectionPlanner(supergraph, graph);
+        planRootSelections(operation, operation.selections(), graph, planner, List.of(), Cond.ALWAYS);
+        return new PlanAssembler(operation).assemble(graph.groups());
+    }
+
+    private void planRootSelections(ClientOperation operation, List<ClientSelection> selections, FetchGraph graph,
+                                    SelectionPlanner planner, List<ClientFragment> enclosing, Cond cond) {
+        for (ClientSelection selection : selections) {
+            switch (selection) {
+                case ClientField field -> {
+                    if (field.name().startsWith("__")) {
+                        continue;
+                    }
+                    List<String> candidates = supergraph.resolvingSubgraphs(operation.rootType(), field.name());
+                    if (candidates.isEmpty()) {
+                        throw new PlanningException("No subgraph resolves root field '" + operation.rootType() + "."
+                                + field.name() + "'");
+                    }
+                    FetchGroup group = graph.existingRootGroup(candidates);
+                    if (group == null) {
+                        group = graph.rootGroup(candidates.getFirst());
+                    }
+                    SubgraphSelection target = group.selection;
+                    for (ClientFragment fragment : enclosing) {
+                        target = target.fragment(null, fragment.conditions());
+                        target.topLevelOf = group;
+                    }
+                    planner.plan(group, target, operation.rootType(), List.of(field), List.of(), null, cond);
+                }
+                case ClientFragment fragment -> {
+                    if (fragment.typeCondition() != null && !fragment.typeCondition().equals(operation.rootType())) {
+                        continue;
+                    }
+                    Cond inner = cond.and(fragment.conditions());
+                    if (inner == Cond.NEVER) {
+                        continue;
+                    }
+                    List<ClientFragment> nested = new ArrayList<>(enclosing);
+                    if (!fragment.conditions().isEmpty()) {
+                        nested.add(fragment);
+                    }
+                    planRootSelections(operation, fragment.selections(), graph, planner, nested, inner);
+                }
+            }
+        }
+    }
+
+    /** Each run of consecutive root fields owned by one subgraph is one step; steps run strictly in order. */
+    private PlanNode planMutation(ClientOperation operation) {
+        List<PlanNode> steps = new ArrayList<>();
+        List<ClientSelection> run = new ArrayList<>();
+        String runSubgraph = null;
+        for (ClientSelection selection : flattenRoot(operation, operation.selections())) {
+            String subgraph = selection instanceof ClientField field && !field.name().startsWith("__")
+                    ? subgraphFor(operation, field, runSubgraph) : runSubgraph;
+            if (runSubgraph != null && !runSubgraph.equals(subgraph)) {
+                steps.add(planStep(operation, run));
+                run = new ArrayList<>();
+            }
+            runSubgraph = subgraph;
+            run.add(selection);
+        }
+        if (!run.isEmpty()) {
+            steps.add(planStep(operation, run));
+        }
+        List<PlanNode> nodes = steps.stream().filter(n -> n != null).toList();
+        return nodes.isEmpty() ? null : PlanAssembler.sequence(nodes);
+    }
+
+    private PlanNode planStep(ClientOperation operation, List<ClientSelection> run) {
+        FetchGraph graph = new FetchGraph();
+        planRootSelections(operation, run, graph, new SelectionPlanner(supergraph, graph), List.of(), Cond.ALWAYS);
+        return new PlanAssembler(operation).assemble(graph.groups());
+    }
+
+    private String subgraphFor(ClientOperation operation, ClientField field, String previous) {
+        List<String> candidates = supergraph.resolvingSubgraphs(operation.rootType(), field.name());
+        if (candidates.isEmpty()) {
+            throw new PlanningException("No subgraph resolves root field '" + operation.rootType() + "."
+                    + field.name() + "'");
+        }
+        return candidates.contains(previous) ? previous : candidates.getFirst();
+    }
+
+    /** Root selections with unconditional root fragments inlined, so mutation fields can be ordered. */
+    private static List<ClientSelection> flattenRoot(ClientOperation operation, List<ClientSelection> selections) {
+        List<ClientSelection> result = new ArrayList<>();
+        for (ClientSelection selection : selections) {
+            if (selection instanceof ClientFragment fragment && fragment.conditions().isEmpty()
+                    && (fragment.typeCondition() == null || fragment.typeCondition().equals(operation.rootType()))) {
+                result.addAll(flattenRoot(operation, fragment.selections()));
+            } else {
+                result.add(selection);
+            }
+        }
+        return result;
+    }
+}

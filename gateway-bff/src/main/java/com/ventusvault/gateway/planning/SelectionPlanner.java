@@ -1,0 +1,288 @@
+package com.ventusvault.gateway.planning;
+
+import com.ventusvault.gateway.supergraph.FieldDef;
+import com.ventusvault.gateway.supergraph.JoinField;
+import com.ventusvault.gateway.supergraph.Supergraph;
+import com.ventusvault.gateway.supergraph.TypeKind;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Walks client selections over the query graph and places every field in a fetch group: in the current group
+ * when its subgraph resolves the field, else in an entity group reached over key edges (adding key fields to the
+ * current group), fetching {@code @requires} fields first. Abstract types are planned per possible runtime type
+ * unless the current subgraph resolves every selected field for all of them.
+ */
+final class SelectionPlanner {
+
+    private final Supergraph supergraph;
+    private final FetchGraph graph;
+    private final KeyPaths keyPaths;
+
+    SelectionPlanner(Supergraph supergraph, FetchGraph graph) {
+        this.supergraph = supergraph;
+        this.graph = graph;
+        this.keyPaths = new KeyPaths(supergraph);
+    }
+
+    /** Plans {@code selections} on {@code type} inside {@code target}, which belongs to {@code group}. */
+    void plan(FetchGroup group, SubgraphSelection target, String type, List<ClientSelection> selections,
+              List<String> path, SelectionSet provided, Cond cond) {
+        TypeKind kind = supergraph.type(type).kind();
+        if (kind.isAbstract()) {
+            planAbstract(group, target, type, selections, path, provided, cond);
+            return;
+        }
+        for (ClientSelection selection : selections) {
+            switch (selection) {
+                case ClientField field -> planField(group, target, type, field, path, provided, cond);
+                case ClientFragment fragment -> {
+                    if (fragment.typeCondition() != null
+                            && !supergraph.possibleTypes(fragment.typeCondition()).contains(type)) {
+                        continue; // can never match this object type
+                    }
+                    Cond inner = cond.and(fragment.conditions());
+                    if (inner == Cond.NEVER) {
+                        continue;
+                    }
+                    SubgraphSelection into = fragment.conditions().isEmpty() ? target
+                            : target.fragment(null, fragment.conditions());
+                    if (into != target && target.topLevelOf != null) {
+                        into.topLevelOf = target.topLevelOf;
+                    }
+                    plan(group, into, type, fragment.selections(), path, provided, inner);
+                }
+            }
+        }
+    }
+
+    private void planAbstract(FetchGroup group, SubgraphSelection target, String type,
+                              List<ClientSelection> selections, List<String> path, SelectionSet provided, Cond cond) {
+        target.addTypename();
+        List<String> runtimeTypes = supergraph.possibleTypesIn(group.subgraph, type);
+        if (resolvedOnAbstractType(group.subgraph, type, runtimeTypes, selections, provided)) {
+            for (ClientSelection selection : selections) {
+                ClientField field = (ClientField) selection;
+                Cond own = cond.and(field.conditions());
+                if (own != Cond.NEVER && !field.name().startsWith("__")) {
+                    addLocal(group, target, type, field, path, provided, own);
+                }
+            }
+            return;
+        }
+        for (String runtimeType : runtimeTypes) {
+            List<ClientSelection> restricted = restrict(runtimeType, selections);
+            if (!restricted.isEmpty()) {
+                SubgraphSelection fragment = target.fragment(runtimeType, List.of());
+                fragment.topLevelOf = target.topLevelOf;
+                plan(group, fragment, runtimeType, restricted, path, provided, cond);
+            }
+        }
+    }
+
+    private boolean resolvedOnAbstractType(String subgraph, String type, List<String> runtimeTypes,
+                                           List<ClientSelection> selections, SelectionSet provided) {
+        if (supergraph.type(type).kind() != TypeKind.INTERFACE) {
+            return false;
+        }
+        for (ClientSelection selection : selections) {
+            if (!(selection instanceof ClientField field)) {
+                return false;
+            }
+            if (field.name().startsWith("__")) {
+                continue;
+            }
+            if (!resolvesLocally(subgraph, type, field.name(), provided)) {
+                return false;
+            }
+            for (String runtimeType : runtimeTypes) {
+                if (!resolvesLocally(subgraph, runtimeType, field.name(), provided)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The selections that apply to objects of {@code runtimeType}. */
+    private List<ClientSelection> restrict(String runtimeType, List<ClientSelection> selections) {
+        List<ClientSelection> result = new ArrayList<>();
+        for (ClientSelection selection : selections) {
+            switch (selection) {
+                case ClientField field -> result.add(field);
+                case ClientFragment fragment -> {
+                    if (fragment.typeCondition() == null
+                            || supergraph.possibleTypes(fragment.typeCondition()).contains(runtimeType)) {
+                        List<ClientSelection> inner = restrict(runtimeType, fragment.selections());
+                        if (fragment.conditions().isEmpty()) {
+                            result.addAll(inner);
+                        } else {
+                            result.add(new ClientFragment(null, fragment.conditions(), inner));
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private void planField(FetchGroup group, SubgraphSelection target, String type, ClientField field,
+                           List<String> path, SelectionSet provided, Cond cond) {
+        Cond own = cond.and(field.conditions());
+        if (own == Cond.NEVER || field.name().startsWith("__")) {
+            return; // __typename is answered by the executor; introspection by the gateway
+        }
+        JoinField localJoin = supergraph.field(type, field.name()).joinFor(group.subgraph);
+        boolean needsRequires = localJoin != null && localJoin.requires() != null;
+        if (!needsRequires && resolvesLocally(group.subgraph, type, field.name(), provided)) {
+            addLocal(group, target, type, field, path, provided, own);
+            return;
+        }
+        Route route = route(group, type, field.name(), path);
+        FetchGroup previous = group;
+        SubgraphSelection previousTarget = target;
+        FetchGroup current = group;
+        SubgraphSelection currentTarget = target;
+        for (KeyPaths.Hop hop : route.hops()) {
+            currentTarget.addTypename();
+            currentTarget.addFieldSet(hop.key().selections());
+            graph.touch(current);
+            previous = current;
+            previousTarget = currentTarget;
+            current = graph.entityGroup(hop.subgraph(), path, current);
+            SubgraphSelection requires = current.requires.fragment(type, List.of());
+            requires.addTypename();
+            requires.addFieldSet(hop.key().selections());
+            currentTarget = current.entityFragment(type);
+        }
+        JoinField join = supergraph.field(type, field.name()).joinFor(current.subgraph);
+        if (join != null && join.requires() != null) {
+            graph.startTracking();
+            plan(previous, previousTarget, type, toClientSelections(type, join.requires().selections()), path,
+                    previous == group ? provided : null, own);
+            Set<FetchGroup> touched = graph.stopTracking();
+            touched.remove(current);
+            current.dependsOn.addAll(touched);
+            current.requires.fragment(type, List.of()).addFieldSet(join.requires().selections());
+        }
+        addLocal(current, currentTarget, type, field, path, current == group ? provided : null, own);
+    }
+
+    private record Route(List<KeyPaths.Hop> hops) {
+    }
+
+    /** Chooses the subgraph for a field the current group cannot resolve, and the key edges to reach it. */
+    private Route route(FetchGroup group, String type, String field, List<String> path) {
+        List<KeyPaths.Hop> best = null;
+        boolean bestReuses = false;
+        for (String candidate : supergraph.resolvingSubgraphs(type, field)) {
+            List<KeyPaths.Hop> hops = keyPaths.find(group.subgraph, type, candidate, true);
+            if (hops == null) {
+                continue;
+            }
+            boolean reuses = hops.size() == 1 && graph.hasEntityGroup(candidate, path, group);
+            if (best == null || hops.size() < best.size() || (hops.size() == best.size() && reuses && !bestReuses)) {
+                best = hops;
+                bestReuses = reuses;
+            }
+        }
+        if (best == null) {
+            throw new PlanningException("Cannot plan field '" + type + "." + field + "' at path '"
+                    + String.join(".", path) + "': subgraph '" + group.subgraph + "' does not resolve it and no "
+                    + "subgraph that does is reachable through a resolvable @key");
+        }
+        return new Route(best);
+    }
+
+    private void addLocal(FetchGroup group, SubgraphSelection target, String type, ClientField field,
+                          List<String> path, SelectionSet provided, Cond cond) {
+        FieldDef def = supergraph.field(type, field.name());
+        boolean composite = supergraph.type(def.namedType()).kind().isComposite();
+        SubgraphSelection children = target.field(field.subgraphAlias(), field.name(), field.arguments(),
+                field.conditions(), composite);
+        graph.touch(group);
+        if (target.topLevelOf == group) {
+            group.conditions.add(cond);
+        }
+        if (children == null) {
+            return;
+        }
+        List<String> childPath = new ArrayList<>(path);
+        childPath.add(field.storageKey());
+        for (int i = 0; i < def.listDepth(); i++) {
+            childPath.add("@");
+        }
+        SelectionSet childProvided = providedBelow(provided, field.name());
+        JoinField join = def.joinFor(group.subgraph);
+        if (join != null && join.provides() != null) {
+            childProvided = join.provides().selections();
+        }
+        plan(group, children, def.namedType(), field.selections(), childPath, childProvided, cond);
+        if (children.isEmpty()) {
+            children.addTypename();
+        }
+    }
+
+    private boolean resolvesLocally(String subgraph, String type, String field, SelectionSet provided) {
+        return supergraph.resolves(subgraph, type, field) || providedBelow(provided, field) != null
+                || isProvidedLeaf(provided, field);
+    }
+
+    private static SelectionSet providedBelow(SelectionSet provided, String field) {
+        if (provided == null) {
+            return null;
+        }
+        for (Selection<?> selection : provided.getSelections()) {
+            if (selection instanceof Field f && f.getName().equals(field)) {
+                return f.getSelectionSet();
+            }
+            if (selection instanceof InlineFragment inline) {
+                SelectionSet inner = providedBelow(inline.getSelectionSet(), field);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isProvidedLeaf(SelectionSet provided, String field) {
+        if (provided == null) {
+            return false;
+        }
+        for (Selection<?> selection : provided.getSelections()) {
+            if (selection instanceof Field f && f.getName().equals(field)) {
+                return true;
+            }
+            if (selection instanceof InlineFragment inline && isProvidedLeaf(inline.getSelectionSet(), field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A federation field set as client selections, so required fields are planned like any other. */
+    private List<ClientSelection> toClientSelections(String type, SelectionSet set) {
+        List<ClientSelection> result = new ArrayList<>();
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field f) {
+                FieldDef def = supergraph.field(type, f.getName());
+                List<ClientSelection> children = f.getSelectionSet() == null ? List.of()
+                        : toClientSelections(def.namedType(), f.getSelectionSet());
+                result.add(new ClientField(f.getName(), f.getName(), f.getName(), f.getArguments(), List.of(), type,
+                        def.type(), children));
+            } else if (selection instanceof InlineFragment inline) {
+                String condition = inline.getTypeCondition().getName();
+                result.add(new ClientFragment(condition, List.of(),
+                        toClientSelections(condition, inline.getSelectionSet())));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,134 @@
+package com.ventusvault.gateway.supergraph;
+
+import graphql.schema.GraphQLSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable model of a composed supergraph: subgraphs, types with their join applications, and the
+ * API schema clients are validated against. Built by {@link SupergraphLoader}.
+ *
+ * @param subgraphs subgraphs by name, in {@code join__Graph} order
+ * @param types     the supergraph's types by name (join and link machinery excluded)
+ * @param apiSchema the client-facing schema (join/link removed, {@code @inaccessible} elements dropped)
+ * @param sdl       the supergraph text it was read from
+ */
+public record Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeDef> types, GraphQLSchema apiSchema,
+                         String sdl) {
+
+    public Supergraph {
+        subgraphs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(subgraphs));
+        types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
+    }
+
+    /** The type named {@code name}; fails when the supergraph has none. */
+    public TypeDef type(String name) {
+        TypeDef type = types.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("Supergraph has no type '" + name + "'");
+        }
+        return type;
+    }
+
+    /** The field {@code type.field}; fails when it does not exist. */
+    public FieldDef field(String type, String field) {
+        FieldDef def = type(type).fields().get(field);
+        if (def == null) {
+            throw new IllegalArgumentException("Supergraph type '" + type + "' has no field '" + field + "'");
+        }
+        return def;
+    }
+
+    /** Subgraphs that can be asked for {@code type.field}, in supergraph order. */
+    public List<String> resolvingSubgraphs(String type, String field) {
+        TypeDef def = type(type);
+        FieldDef fieldDef = field(type, field);
+        List<String> result = new ArrayList<>();
+        if (fieldDef.joins().isEmpty()) {
+            result.addAll(def.subgraphs());
+        } else {
+            for (JoinField join : fieldDef.joins()) {
+                if (join.resolvable() && !result.contains(join.subgraph())) {
+                    result.add(join.subgraph());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Whether {@code subgraph} resolves {@code type.field} (ignoring {@code @provides}). */
+    public boolean resolves(String subgraph, String type, String field) {
+        TypeDef def = types.get(type);
+        if (def == null || !def.fields().containsKey(field)) {
+            return false;
+        }
+        return resolvingSubgraphs(type, field).contains(subgraph);
+    }
+
+    /** Object types that can be the runtime type of a value of {@code type}, per the API schema. */
+    public List<String> possibleTypes(String type) {
+        TypeDef def = type(type);
+        List<String> result = new ArrayList<>();
+        switch (def.kind()) {
+            case OBJECT -> result.add(type);
+            case UNION -> {
+                var union = apiSchema.getType(type);
+                if (union instanceof graphql.schema.GraphQLUnionType u) {
+                    u.getTypes().forEach(t -> result.add(t.getName()));
+                }
+            }
+            case INTERFACE -> {
+                if (apiSchema.getType(type) instanceof graphql.schema.GraphQLInterfaceType i) {
+                    apiSchema.getImplementations(i).forEach(t -> result.add(t.getName()));
+                }
+            }
+            default -> {
+            }
+        }
+        return result;
+    }
+
+    /** Object types that {@code subgraph} can return for a value of abstract {@code type}. */
+    public List<String> possibleTypesIn(String subgraph, String type) {
+        TypeDef def = type(type);
+        List<String> result = new ArrayList<>();
+        for (String candidate : possibleTypes(type)) {
+            TypeDef candidateDef = types.get(candidate);
+            if (candidateDef == null || !candidateDef.isIn(subgraph)) {
+                continue;
+            }
+            boolean member = switch (def.kind()) {
+                case UNION -> def.members().isEmpty() || def.members().stream()
+                        .anyMatch(m -> m.subgraph().equals(subgraph) && m.type().equals(candidate));
+                case INTERFACE -> candidateDef.implementsIn().isEmpty() || candidateDef.implementsIn().stream()
+                        .anyMatch(m -> m.subgraph().equals(subgraph) && m.type().equals(type));
+                default -> candidate.equals(type);
+            };
+            if (member) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
+
+    /** The root type name for an operation kind: query, mutation or subscription; null when absent. */
+    public String rootType(String operationKind) {
+        var type = switch (operationKind) {
+            case "mutation" -> apiSchema.getMutationType();
+            case "subscription" -> apiSchema.getSubscriptionType();
+            default -> apiSchema.getQueryType();
+        };
+        return type == null ? null : type.getName();
+    }
+
+    /** The subgraph named {@code name}; fails when unknown. */
+    public Subgraph subgraph(String name) {
+        Subgraph subgraph = subgraphs.get(name);
+        if (subgraph == null) {
+            throw new IllegalArgumentException("Supergraph has no subgraph '" + name + "'");
+        }
+        return subgraph;
+    }
+}

@@ -1,0 +1,67 @@
+package com.ventusvault.gateway.planning;
+
+import com.ventusvault.gateway.supergraph.Supergraph;
+import com.ventusvault.gateway.supergraph.SupergraphLoader;
+import graphql.ParseAndValidate;
+import graphql.language.Document;
+import graphql.parser.Parser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plan golden files: every folder under {@code src/test/resources/plans/} holds {@code operation.graphql} and the
+ * expected {@code plan.txt}, planned over the case's {@code supergraph.graphql} when it has one, else over our own
+ * supergraph. Run with {@code -Dgolden.update=true} to rewrite the plans, then review the diff.
+ */
+class QueryPlannerGoldenTests {
+
+    static final Path CASES = Path.of("src/test/resources/plans");
+    static final Path DEFAULT_SUPERGRAPH = Path.of("src/test/resources/supergraph/ventusvault.graphql");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void plansMatchGoldenFile(String name) throws IOException {
+        Path dir = CASES.resolve(name);
+        Supergraph supergraph = GoldenSupergraphs.forCase(dir);
+        Document document = Parser.parse(Files.readString(dir.resolve("operation.graphql")));
+        List<?> errors = ParseAndValidate.validate(supergraph.apiSchema(), document);
+        assertThat(errors).as("operation.graphql must be valid against the API schema").isEmpty();
+
+        String actual = PlanPrinter.print(new QueryPlanner(supergraph).plan(document, null));
+
+        Path golden = dir.resolve("plan.txt");
+        if (UPDATE || !Files.exists(golden)) {
+            Files.writeString(golden, actual);
+        }
+        assertThat(actual).isEqualTo(Files.readString(golden));
+    }
+
+    /** Loads the supergraph of a case. */
+    static final class GoldenSupergraphs {
+        static Supergraph forCase(Path dir) {
+            Path own = dir.resolve("supergraph.graphql");
+            Path file = Files.exists(own) ? own : DEFAULT_SUPERGRAPH;
+            try {
+                return new SupergraphLoader().load(Files.readString(file), file.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
