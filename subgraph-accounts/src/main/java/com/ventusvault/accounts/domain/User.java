@@ -1,0 +1,19 @@
+package com.ventusvault.accounts.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** A person with a VentusVault login, as other parts of the system may see them (never their password hash). */
+public record User(UserId id, String email, String displayName, String phone, List<Role> roles, KycStatus kycStatus,
+                   Instant createdAt) {
+
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(displayName, "displayName");
+        roles = List.copyOf(roles);
+        Objects.requireNonNull(kycStatus, "kycStatus");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}

@@ -1,0 +1,94 @@
+package com.ventusvault.accounts.persistence;
+
+import com.ventusvault.accounts.domain.KycStatus;
+import com.ventusvault.accounts.domain.Registration;
+import com.ventusvault.accounts.domain.Role;
+import com.ventusvault.accounts.domain.User;
+import com.ventusvault.accounts.domain.UserId;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Users in PostgreSQL ({@code accounts.users}), read and written with explicit SQL over R2DBC. */
+@Repository
+public class UserRepository {
+
+    private static final String COLUMNS = "id, email, display_name, phone, roles, kyc_status, created_at";
+    private static final String EMAIL_UNIQUE_CONSTRAINT = "users_email_key";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DatabaseClient database;
+
+    public UserRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /**
+     * Stores a new customer. Emits the stored user, or nothing when the email is taken: the unique constraint on
+     * {@code email} decides, so of two concurrent registrations of one address exactly one is stored.
+     */
+    public Mono<User> insert(UserId id, Registration registration, String passwordHash) {
+        var spec = database.sql("insert into users (id, email, password_hash, display_name, phone) "
+                        + "values (:id, :email, :hash, :displayName, :phone) returning " + COLUMNS)
+                .bind("id", id.value())
+                .bind("email", registration.email())
+                .bind("hash", passwordHash)
+                .bind("displayName", registration.displayName());
+        spec = registration.phone() == null ? spec.bindNull("phone", String.class) : spec.bind("phone", registration.phone());
+        return spec.map(UserRepository::user).one()
+                .onErrorResume(UserRepository::isEmailTaken, e -> Mono.empty());
+    }
+
+    public Mono<User> findById(UserId id) {
+        return database.sql("select " + COLUMNS + " from users where id = :id").bind("id", id.value())
+                .map(UserRepository::user).one();
+    }
+
+    /** The users with these ids, in no particular order, in one query; unknown ids are simply absent. */
+    public Flux<User> findAllById(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        UUID[] values = ids.stream().map(UserId::value).distinct().toArray(UUID[]::new);
+        return database.sql("select " + COLUMNS + " from users where id = any(:ids)").bind("ids", values)
+                .map(UserRepository::user).all();
+    }
+
+    /** Looks up by the normalised email. */
+    public Mono<StoredCredentials> findCredentialsByEmail(String email) {
+        return database.sql("select " + COLUMNS + ", password_hash from users where email = :email").bind("email", email)
+                .map(row -> new StoredCredentials(user(row), row.get("password_hash", String.class))).one();
+    }
+
+    /** The id of the user with this normalised email. */
+    public Mono<UserId> findIdByEmail(String email) {
+        return database.sql("select id from users where email = :email").bind("email", email)
+                .map(row -> new UserId(row.get("id", UUID.class))).one();
+    }
+
+    private static User user(Readable row) {
+        String[] roles = row.get("roles", String[].class);
+        List<Role> parsedRoles = roles == null ? List.of() : Arrays.stream(roles).map(Role::valueOf).toList();
+        Instant createdAt = row.get("created_at", OffsetDateTime.class).toInstant();
+        return new User(new UserId(row.get("id", UUID.class)), row.get("email", String.class),
+                row.get("display_name", String.class), row.get("phone", String.class), parsedRoles,
+                KycStatus.valueOf(row.get("kyc_status", String.class)), createdAt);
+    }
+
+    private static boolean isEmailTaken(Throwable error) {
+        Throwable cause = error instanceof DataIntegrityViolationException ? error.getCause() : error;
+        return cause instanceof R2dbcDataIntegrityViolationException violation
+                && UNIQUE_VIOLATION.equals(violation.getSqlState())
+                && String.valueOf(violation.getMessage()).contains(EMAIL_UNIQUE_CONSTRAINT);
+    }
+}

@@ -1,0 +1,2 @@
+/** Registration and login: the two ways to obtain a session (a signed access token for a user). */
+package com.ventusvault.accounts.sessions;
