@@ -1,0 +1,17 @@
+package com.ventusvault.payments.domain;
+
+/** The business reasons a money movement is refused; each is returned to the client as a {@code userErrors} code. */
+public enum RejectionCode {
+    /** The paying wallet's balance does not cover amount plus fee. */
+    INSUFFICIENT_FUNDS,
+    /** No such wallet, or it belongs to someone else (the two are not told apart, so existence does not leak). */
+    WALLET_NOT_FOUND,
+    /** The two wallets hold different currencies. */
+    CURRENCY_MISMATCH,
+    /** Paying a wallet into itself. */
+    SAME_WALLET,
+    /** No user has the recipient email. */
+    RECIPIENT_NOT_FOUND,
+    /** The idempotency key was already used for a different request. */
+    IDEMPOTENCY_KEY_REUSED
+}

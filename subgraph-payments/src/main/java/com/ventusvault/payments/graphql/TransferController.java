@@ -1,0 +1,102 @@
+package com.ventusvault.payments.graphql;
+
+import com.ventusvault.payments.domain.AccountId;
+import com.ventusvault.payments.domain.AccountKind;
+import com.ventusvault.payments.domain.LedgerAccount;
+import com.ventusvault.payments.domain.TransferId;
+import com.ventusvault.payments.persistence.LedgerAccountRepository;
+import com.ventusvault.payments.persistence.TransferRepository;
+import com.ventusvault.payments.transfers.Deposit;
+import com.ventusvault.payments.transfers.SendMoney;
+import com.ventusvault.payments.transfers.TransferService;
+import com.ventusvault.platform.security.Viewer;
+import graphql.GraphQLContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Transfers: the money-moving mutations, {@code Query.transfer}, {@code Transfer} entities, and a transfer's wallets.
+ * A transfer is visible to its parties only (initiator, payer, payee); to anyone else it does not exist ({@code null}).
+ */
+@Controller
+public class TransferController {
+
+    private final TransferService service;
+    private final TransferRepository transfers;
+
+    public TransferController(TransferService service, TransferRepository transfers, LedgerAccountRepository accounts,
+                              BatchLoaderRegistry registry) {
+        this.service = service;
+        this.transfers = transfers;
+        registry.<AccountId, LedgerAccount>forName("accountsById").registerMappedBatchLoader((ids, env) ->
+                accounts.findByIds(ids).collectMap(LedgerAccount::id, Function.identity()));
+    }
+
+    @MutationMapping
+    public Mono<TransferPayload> sendMoney(@Argument("input") SendMoney input, Viewer viewer, GraphQLContext context) {
+        return service.sendMoney(viewer.userId(), input, context.get(AuthorizationForwarding.KEY)).map(TransferPayload::of);
+    }
+
+    @MutationMapping
+    public Mono<TransferPayload> deposit(@Argument("input") Deposit input, Viewer viewer) {
+        return service.deposit(viewer.userId(), input).map(TransferPayload::of);
+    }
+
+    @QueryMapping
+    public Mono<Transfer> transfer(@Argument String id, Viewer viewer) {
+        return TransferId.parse(id).map(transfers::findById).orElse(Mono.empty())
+                .filter(stored -> stored.isParty(viewer.userId()))
+                .map(stored -> Transfer.of(stored.transfer()));
+    }
+
+    /** Entity resolution for the gateway, same visibility as {@link #transfer}; one lookup per representation. */
+    @EntityMapping("Transfer")
+    public Mono<List<Transfer>> transfers(List<Map<String, Object>> representations, GraphQLContext context) {
+        Viewer viewer = SignedIn.viewer(context);
+        return Flux.fromIterable(representations)
+                .concatMap(representation -> TransferId.parse(String.valueOf(representation.get("id")))
+                        .map(transfers::findById).orElse(Mono.empty())
+                        .filter(stored -> stored.isParty(viewer.userId()))
+                        .map(stored -> java.util.Optional.of(Transfer.of(stored.transfer())))
+                        .defaultIfEmpty(java.util.Optional.empty()))
+                .collectList()
+                .map(found -> {
+                    List<Transfer> result = new ArrayList<>(found.size());
+                    found.forEach(node -> result.add(node.orElse(null)));
+                    return result;
+                });
+    }
+
+    @SchemaMapping(typeName = "Transfer")
+    public CompletableFuture<Wallet> from(Transfer transfer, DataLoader<AccountId, LedgerAccount> accountsById) {
+        return wallet(transfer.fromWallet(), accountsById);
+    }
+
+    @SchemaMapping(typeName = "Transfer")
+    public CompletableFuture<Wallet> to(Transfer transfer, DataLoader<AccountId, LedgerAccount> accountsById) {
+        return wallet(transfer.toWallet(), accountsById);
+    }
+
+    /** Only user wallets are {@code Wallet}s; system accounts (the demo bank a deposit came from) show as null. */
+    private static CompletableFuture<Wallet> wallet(AccountId id, DataLoader<AccountId, LedgerAccount> loader) {
+        if (id == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return loader.load(id).thenApply(account -> account == null || account.kind() != AccountKind.USER_WALLET
+                ? null : Wallet.of(account));
+    }
+
+}

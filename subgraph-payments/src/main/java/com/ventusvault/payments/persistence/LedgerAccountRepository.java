@@ -1,0 +1,101 @@
+package com.ventusvault.payments.persistence;
+
+import com.ventusvault.payments.domain.AccountId;
+import com.ventusvault.payments.domain.AccountKind;
+import com.ventusvault.payments.domain.Currency;
+import com.ventusvault.payments.domain.LedgerAccount;
+import com.ventusvault.payments.domain.Money;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads ledger accounts and opens wallets. Balances are never written here: only journal entries move them. */
+@Repository
+public class LedgerAccountRepository {
+
+    private static final String COLUMNS = "id, kind, owner_id, currency, balance, allow_negative";
+
+    private final DatabaseClient database;
+    private final Map<String, AccountId> systemAccounts = new ConcurrentHashMap<>();
+
+    public LedgerAccountRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Opens the user's wallet in the currency, or returns the one already open (one per user and currency). */
+    public Mono<LedgerAccount> openWallet(UUID owner, Currency currency) {
+        // Two statements on purpose: the SELECT takes a fresh snapshot, so it also sees a wallet a concurrent
+        // request committed while this INSERT waited on the unique index.
+        return database.sql("insert into ledger_account (id, kind, owner_id, currency, allow_negative) "
+                        + "values (:id, 'USER_WALLET', :owner, :currency, false) "
+                        + "on conflict (owner_id, currency) where kind = 'USER_WALLET' do nothing")
+                .bind("id", UUID.randomUUID()).bind("owner", owner).bind("currency", currency.name())
+                .then()
+                .then(findWallet(owner, currency));
+    }
+
+    public Mono<LedgerAccount> findWallet(UUID owner, Currency currency) {
+        return database.sql("select " + COLUMNS + " from ledger_account "
+                        + "where kind = 'USER_WALLET' and owner_id = :owner and currency = :currency")
+                .bind("owner", owner).bind("currency", currency.name())
+                .map(LedgerAccountRepository::toAccount).one();
+    }
+
+    public Mono<LedgerAccount> findById(AccountId id) {
+        return database.sql("select " + COLUMNS + " from ledger_account where id = :id")
+                .bind("id", id.value()).map(LedgerAccountRepository::toAccount).one();
+    }
+
+    /** Accounts by id, in one query. */
+    public Flux<LedgerAccount> findByIds(Collection<AccountId> ids) {
+        UUID[] values = ids.stream().map(AccountId::value).toArray(UUID[]::new);
+        return database.sql("select " + COLUMNS + " from ledger_account where id = any(:ids)")
+                .bind("ids", values).map(LedgerAccountRepository::toAccount).all();
+    }
+
+    /** The wallets of several users, in one query, ordered by owner then currency. */
+    public Flux<LedgerAccount> walletsOwnedBy(Collection<UUID> owners) {
+        return database.sql("select " + COLUMNS + " from ledger_account "
+                        + "where kind = 'USER_WALLET' and owner_id = any(:owners) order by owner_id, currency")
+                .bind("owners", owners.toArray(UUID[]::new)).map(LedgerAccountRepository::toAccount).all();
+    }
+
+    /**
+     * Locks the accounts for the rest of the current transaction, always in ascending id order, so two transfers
+     * touching the same accounts queue behind each other instead of deadlocking. Returns what exists.
+     */
+    public Flux<LedgerAccount> lockInIdOrder(Collection<AccountId> ids) {
+        UUID[] values = ids.stream().map(AccountId::value).distinct().toArray(UUID[]::new);
+        return database.sql("select " + COLUMNS + " from ledger_account where id = any(:ids) order by id for update")
+                .bind("ids", values).map(LedgerAccountRepository::toAccount).all();
+    }
+
+    /** The id of the system account of a kind in a currency (seeded by the migration; cached, ids never change). */
+    public Mono<AccountId> systemAccount(AccountKind kind, Currency currency) {
+        String key = kind + "/" + currency;
+        AccountId known = systemAccounts.get(key);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return database.sql("select id from ledger_account where kind = :kind and currency = :currency and owner_id is null")
+                .bind("kind", kind.name()).bind("currency", currency.name())
+                .map(row -> new AccountId(row.get("id", UUID.class))).one()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No " + kind + " account for " + currency)))
+                .doOnNext(id -> systemAccounts.put(key, id));
+    }
+
+    static LedgerAccount toAccount(Readable row) {
+        Currency currency = Currency.valueOf(row.get("currency", String.class));
+        BigDecimal balance = row.get("balance", BigDecimal.class);
+        return new LedgerAccount(new AccountId(row.get("id", UUID.class)), AccountKind.valueOf(row.get("kind", String.class)),
+                row.get("owner_id", UUID.class), currency, new Money(balance, currency),
+                Boolean.TRUE.equals(row.get("allow_negative", Boolean.class)));
+    }
+}

@@ -1,0 +1,192 @@
+package com.ventusvault.payments.transfers;
+
+import com.ventusvault.payments.config.PaymentsProperties;
+import com.ventusvault.payments.directory.AccountsDirectory;
+import com.ventusvault.payments.domain.AccountId;
+import com.ventusvault.payments.domain.AccountKind;
+import com.ventusvault.payments.domain.AmountCheck;
+import com.ventusvault.payments.domain.LedgerAccount;
+import com.ventusvault.payments.domain.Ledger;
+import com.ventusvault.payments.domain.Money;
+import com.ventusvault.payments.domain.PlanResult;
+import com.ventusvault.payments.domain.Rejection;
+import com.ventusvault.payments.domain.RejectionCode;
+import com.ventusvault.payments.domain.TransferKind;
+import com.ventusvault.payments.domain.TransferOutcome;
+import com.ventusvault.payments.domain.TransferRequest;
+import com.ventusvault.payments.persistence.LedgerAccountRepository;
+import com.ventusvault.payments.persistence.LedgerPoster;
+import com.ventusvault.payments.persistence.TransferRepository;
+import com.ventusvault.platform.errors.ApiException;
+import com.ventusvault.platform.errors.ErrorCode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the money-moving mutations: validates the input (malformed input is a BAD_REQUEST error and writes nothing),
+ * finds the wallets, answers replays of an idempotency key without touching the ledger, and hands the rest to
+ * {@link LedgerPoster}. Business refusals come back as {@link TransferOutcome.Refused}.
+ */
+@Service
+public class TransferService {
+
+    private final LedgerAccountRepository accounts;
+    private final TransferRepository transfers;
+    private final LedgerPoster poster;
+    private final Ledger ledger;
+    private final AccountsDirectory directory;
+    private final PaymentsProperties properties;
+
+    public TransferService(LedgerAccountRepository accounts, TransferRepository transfers, LedgerPoster poster,
+                           Ledger ledger, AccountsDirectory directory, PaymentsProperties properties) {
+        this.accounts = accounts;
+        this.transfers = transfers;
+        this.poster = poster;
+        this.ledger = ledger;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    /** Pays from one of the user's wallets to a wallet (by id) or a user (by email) in the same currency. */
+    public Mono<TransferOutcome> sendMoney(UUID user, SendMoney input, String authorization) {
+        boolean byWallet = present(input.toWalletId());
+        boolean byEmail = present(input.toEmail());
+        if (byWallet == byEmail) {
+            throw ApiException.badInput("Give exactly one of input.toWalletId and input.toEmail, got "
+                    + (byWallet ? "both" : "neither"), "input");
+        }
+        requireKey(input.idempotencyKey());
+        requirePositive(input.amount());
+        String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+        if (note != null && note.length() > 500) {
+            throw ApiException.badInput("A note has at most 500 characters, got " + note.length(), "input", "note");
+        }
+        return ownedWallet(user, input.fromWalletId()).flatMap(from -> {
+            if (from.isEmpty()) {
+                return Mono.just(walletNotFound("fromWalletId"));
+            }
+            Money amount = checkedAmount(input.amount(), from.get());
+            String recipient = byWallet ? AccountId.parse(input.toWalletId()).map(TransferRequest::walletRecipient)
+                    .orElse("wallet:" + input.toWalletId().strip()) : TransferRequest.emailRecipient(input.toEmail());
+            TransferRequest request = new TransferRequest(user, TransferKind.P2P, from.get().id(), recipient, amount, note,
+                    input.idempotencyKey());
+            return replayOr(request, () -> recipientWallet(input, from.get(), authorization)
+                    .flatMap(to -> switch (to) {
+                        case Recipient.Found found -> postP2p(request, found.wallet());
+                        case Recipient.Missing missing -> Mono.just(new TransferOutcome.Refused(missing.rejection()));
+                    }));
+        });
+    }
+
+    /** Funds one of the user's wallets from the demo bank, when demo funding is on. */
+    public Mono<TransferOutcome> deposit(UUID user, Deposit input) {
+        if (!properties.demoFunding()) {
+            throw new ApiException(ErrorCode.FORBIDDEN,
+                    "Demo deposits are disabled on this server (ventus.payments.demo-funding=false)");
+        }
+        requireKey(input.idempotencyKey());
+        requirePositive(input.amount());
+        return ownedWallet(user, input.walletId()).flatMap(wallet -> {
+            if (wallet.isEmpty()) {
+                return Mono.just(walletNotFound("walletId"));
+            }
+            Money amount = checkedAmount(input.amount(), wallet.get());
+            TransferRequest request = new TransferRequest(user, TransferKind.DEPOSIT, wallet.get().id(), null, amount,
+                    null, input.idempotencyKey());
+            return replayOr(request, () -> accounts.systemAccount(AccountKind.DEMO_BANK, amount.currency())
+                    .flatMap(bank -> poster.post(request, List.of(bank, wallet.get().id()), locked ->
+                            locked.containsKey(wallet.get().id())
+                                    ? ledger.planDeposit(user, locked.get(bank), locked.get(wallet.get().id()), amount)
+                                    : new PlanResult.Rejected(walletNotFound("walletId").rejection()))));
+        });
+    }
+
+    private Mono<TransferOutcome> postP2p(TransferRequest request, AccountId to) {
+        AccountId from = request.wallet();
+        return accounts.systemAccount(AccountKind.FEE_REVENUE, request.amount().currency())
+                .flatMap(fees -> poster.post(request, List.of(from, to, fees), locked -> planP2p(request, locked, to, fees)));
+    }
+
+    private PlanResult planP2p(TransferRequest request, Map<AccountId, LedgerAccount> locked, AccountId to, AccountId fees) {
+        if (!locked.containsKey(request.wallet())) {
+            return new PlanResult.Rejected(walletNotFound("fromWalletId").rejection());
+        }
+        if (!locked.containsKey(to)) {
+            return new PlanResult.Rejected(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
+                    "No wallet has that id: check toWalletId", "input", "toWalletId"));
+        }
+        return ledger.planP2p(request.initiator(), locked.get(request.wallet()), locked.get(to), locked.get(fees),
+                request.amount());
+    }
+
+    /** Answers a replayed key from the stored transfer without locking anything; otherwise runs {@code first}. */
+    private Mono<TransferOutcome> replayOr(TransferRequest request, java.util.function.Supplier<Mono<TransferOutcome>> first) {
+        return transfers.findByKey(request.initiator(), request.idempotencyKey())
+                .map(existing -> LedgerPoster.replay(existing, request.fingerprint()))
+                .switchIfEmpty(Mono.defer(first));
+    }
+
+    private Mono<Recipient> recipientWallet(SendMoney input, LedgerAccount from, String authorization) {
+        if (present(input.toWalletId())) {
+            return Mono.just(AccountId.parse(input.toWalletId())
+                    .<Recipient>map(Recipient.Found::new)
+                    .orElseGet(() -> new Recipient.Missing(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
+                            "No wallet has that id: check toWalletId", "input", "toWalletId"))));
+        }
+        String email = input.toEmail().strip();
+        return directory.userIdByEmail(email, authorization).flatMap(user -> user
+                .map(id -> accounts.openWallet(id, from.currency()).<Recipient>map(w -> new Recipient.Found(w.id())))
+                .orElseGet(() -> Mono.just(new Recipient.Missing(Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
+                        "No VentusVault user has the email " + email, "input", "toEmail")))));
+    }
+
+    private Mono<java.util.Optional<LedgerAccount>> ownedWallet(UUID user, String walletId) {
+        return AccountId.parse(walletId).map(accounts::findById).orElse(Mono.empty())
+                .filter(account -> account.isWalletOf(user))
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty());
+    }
+
+    private static Money checkedAmount(BigDecimal amount, LedgerAccount wallet) {
+        return switch (AmountCheck.of(amount, wallet.currency())) {
+            case AmountCheck.Valid valid -> valid.money();
+            case AmountCheck.Invalid invalid -> throw ApiException.badInput(invalid.message(), "input", "amount");
+        };
+    }
+
+    private static void requirePositive(BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw ApiException.badInput("Amount must be greater than zero, got "
+                    + (amount == null ? "nothing" : amount.toPlainString()), "input", "amount");
+        }
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank() || key.length() > TransferRequest.MAX_KEY_LENGTH) {
+            throw ApiException.badInput("idempotencyKey must be 1 to " + TransferRequest.MAX_KEY_LENGTH
+                    + " characters, e.g. a UUID you generate once per payment", "input", "idempotencyKey");
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static TransferOutcome.Refused walletNotFound(String field) {
+        return new TransferOutcome.Refused(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
+                "No wallet of yours has that id: check " + field, "input", field));
+    }
+
+    /** Where a payment goes, or why it cannot. */
+    private sealed interface Recipient {
+        record Found(AccountId wallet) implements Recipient {
+        }
+
+        record Missing(Rejection rejection) implements Recipient {
+        }
+    }
+}

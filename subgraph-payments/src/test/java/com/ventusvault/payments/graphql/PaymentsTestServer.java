@@ -1,0 +1,76 @@
+package com.ventusvault.payments.graphql;
+
+import com.ventusvault.platform.testing.TestTokens;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What the payments integration tests share: one token issuer and one accounts stub per JVM (so every test class
+ * gets the same properties and Spring reuses one application context), clients for users, and ledger queries.
+ */
+final class PaymentsTestServer {
+
+    static final TestTokens TOKENS = TestTokens.start();
+    static final AccountsLookupStub ACCOUNTS = AccountsLookupStub.start();
+
+    private PaymentsTestServer() {
+    }
+
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ventus.auth.jwks-uri", TOKENS::jwksUri);
+        registry.add("ventus.payments.accounts-url", ACCOUNTS::url);
+    }
+
+    static HttpGraphQlTester anonymous(int port) {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build());
+    }
+
+    /** A client signed in as a fresh user, whose email the accounts stub knows. */
+    static User newUser(int port) {
+        UUID id = UUID.randomUUID();
+        String email = "user-" + id + "@example.com";
+        ACCOUNTS.register(email, id);
+        String token = TOKENS.tokenFor(id, email);
+        return new User(id, email, token, anonymous(port).mutate().header("Authorization", "Bearer " + token).build());
+    }
+
+    record User(UUID id, String email, String token, HttpGraphQlTester api) {
+
+        String openWallet(String currency) {
+            return api.documentName("openWallet").variable("currency", currency).execute()
+                    .path("openWallet.wallet.id").entity(String.class).get();
+        }
+
+        void deposit(String walletId, String amount) {
+            api.documentName("deposit").variable("input", Map.of("walletId", walletId, "amount", amount,
+                    "idempotencyKey", UUID.randomUUID().toString())).execute()
+                    .path("deposit.userErrors").entityList(Object.class).hasSize(0);
+        }
+    }
+
+    static BigDecimal balance(DatabaseClient database, String accountId) {
+        return database.sql("select balance from ledger_account where id = :id").bind("id", UUID.fromString(accountId))
+                .map(row -> row.get(0, BigDecimal.class)).one().block();
+    }
+
+    static long transfersInitiatedBy(DatabaseClient database, UUID user) {
+        return database.sql("select count(*) from transfer where initiator_id = :user").bind("user", user)
+                .map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    static long journalEntriesOf(DatabaseClient database, String accountId) {
+        return database.sql("select count(*) from journal_entry where account_id = :id").bind("id", UUID.fromString(accountId))
+                .map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    static BigDecimal systemBalance(DatabaseClient database, String kind, String currency) {
+        return database.sql("select balance from ledger_account where kind = :kind and currency = :currency and owner_id is null")
+                .bind("kind", kind).bind("currency", currency).map(row -> row.get(0, BigDecimal.class)).one().block();
+    }
+}
