@@ -161,6 +161,13 @@ class UserInsightsIntegrationTests {
                 });
     }
 
+    @Test
+    void publishesTheAiSdlToTheGateway() {
+        anonymous().documentName("serviceSdl").execute().path("_service.sdl").entity(String.class).satisfies(sdl ->
+                assertThat(sdl).contains("union _Entity = User", "type User @key(fields : \"id\"", "wallets { id currency balance { amount currency } }",
+                        "insights: Insights @"));
+    }
+
     private HttpGraphQlTester anonymous() {
         return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
     }

@@ -130,6 +130,13 @@ class RateQueryIntegrationTests {
                 .path("_entities[0]").valueIsNull();
     }
 
+    @Test
+    void publishesTheMarketsSdlToTheGateway() {
+        graphQl.documentName("serviceSdl").execute().path("_service.sdl").entity(String.class).satisfies(sdl ->
+                assertThat(sdl).contains("union _Entity = Rate", "type Rate @key(fields : \"pair\"", "rate(pair: String!): Rate",
+                        "rates(pairs: [String!]): [Rate!]!"));
+    }
+
     private static BigDecimal price(Map<String, Object> rate) {
         return new BigDecimal((String) rate.get("price"));
     }
