@@ -1,0 +1,19 @@
+package com.ventusvault.gateway.execution;
+
+import com.ventusvault.gateway.planning.QueryPlan;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+
+/**
+ * What the executor needs for one client request.
+ *
+ * @param plan           the plan of the client's operation
+ * @param variables      the variables as the client sent them (forwarded to subgraphs as they are)
+ * @param coerced        the coerced variable values, defaults applied ({@code @skip}/{@code @include} read these)
+ * @param authorization  the client's {@code Authorization} header, forwarded to every subgraph; may be null
+ * @param introspection  answers to root {@code __schema}/{@code __type} fields by response key; may be null
+ */
+public record ExecutionRequest(QueryPlan plan, ObjectNode variables, Map<String, Object> coerced,
+                               String authorization, ObjectNode introspection) {
+}

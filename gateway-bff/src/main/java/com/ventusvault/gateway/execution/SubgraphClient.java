@@ -1,0 +1,83 @@
+package com.ventusvault.gateway.execution;
+
+import com.ventusvault.gateway.errors.ErrorCode;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Posts GraphQL requests to subgraphs with a pooled, keep-alive Reactor Netty client; never blocks. A failed
+ * request becomes a {@link SubgraphFailure} with {@code SUBGRAPH_UNAVAILABLE} or {@code SUBGRAPH_TIMEOUT}.
+ */
+public final class SubgraphClient implements AutoCloseable {
+
+    private final Map<String, SubgraphEndpoint> endpoints;
+    private final ConnectionProvider pool;
+    private final HttpClient http;
+    private final ObjectMapper json;
+
+    public SubgraphClient(Map<String, SubgraphEndpoint> endpoints, int maxConnections, ObjectMapper json) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.pool = ConnectionProvider.builder("gateway-subgraphs").maxConnections(maxConnections)
+                .pendingAcquireMaxCount(-1).maxIdleTime(Duration.ofSeconds(30)).build();
+        this.http = HttpClient.create(pool).keepAlive(true);
+        this.json = json;
+    }
+
+    /** Sends {@code body} (a GraphQL request as JSON) to {@code subgraph}; emits the parsed response. */
+    public Mono<JsonNode> post(String subgraph, byte[] body, String authorization) {
+        SubgraphEndpoint endpoint = endpoints.get(subgraph);
+        if (endpoint == null) {
+            return Mono.error(new SubgraphFailure("Subgraph '" + subgraph + "' has no URL",
+                    ErrorCode.SUBGRAPH_UNAVAILABLE, null));
+        }
+        return http.responseTimeout(endpoint.timeout()).post().uri(endpoint.uri())
+                .send((request, out) -> {
+                    request.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                            .header(HttpHeaderNames.ACCEPT, "application/graphql-response+json, application/json");
+                    if (authorization != null) {
+                        request.header(HttpHeaderNames.AUTHORIZATION, authorization);
+                    }
+                    return out.send(Mono.just(Unpooled.wrappedBuffer(body)));
+                })
+                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+                        .map(bytes -> parse(subgraph, response.status().code(), bytes)))
+                .timeout(endpoint.timeout().plusMillis(50))
+                .onErrorMap(e -> !(e instanceof SubgraphFailure), e -> failure(subgraph, endpoint, e));
+    }
+
+    private JsonNode parse(String subgraph, int status, byte[] bytes) {
+        try {
+            JsonNode node = json.readTree(bytes);
+            if (node != null && node.isObject() && (node.has("data") || node.has("errors"))) {
+                return node;
+            }
+        } catch (RuntimeException e) {
+            // not JSON: reported below with the status
+        }
+        throw new SubgraphFailure("Subgraph '" + subgraph + "' returned HTTP " + status + " without a GraphQL response",
+                ErrorCode.SUBGRAPH_UNAVAILABLE, null);
+    }
+
+    private static SubgraphFailure failure(String subgraph, SubgraphEndpoint endpoint, Throwable e) {
+        if (e instanceof TimeoutException || e instanceof ReadTimeoutException) {
+            return new SubgraphFailure("Subgraph '" + subgraph + "' did not answer within " + endpoint.timeout(),
+                    ErrorCode.SUBGRAPH_TIMEOUT, e);
+        }
+        return new SubgraphFailure("Subgraph '" + subgraph + "' is unavailable", ErrorCode.SUBGRAPH_UNAVAILABLE, e);
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

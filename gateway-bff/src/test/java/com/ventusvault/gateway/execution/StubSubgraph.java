@@ -1,0 +1,143 @@
+package com.ventusvault.gateway.execution;
+
+import com.apollographql.federation.graphqljava.Federation;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.schema.Coercing;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.RuntimeWiring;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A real Federation subgraph for executor tests: a graphql-java schema from one of our subgraph SDLs (federation-jvm
+ * adds {@code _entities}), served over HTTP by Reactor Netty on a random port, recording every request it receives.
+ */
+final class StubSubgraph implements AutoCloseable {
+
+    /** One request as the subgraph received it. */
+    record Received(String subgraph, String query, Map<String, Object> variables, String authorization) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final GraphQL graphql;
+    private final List<Received> log;
+    private final DisposableServer server;
+    private volatile Duration delay = Duration.ZERO;
+
+    private StubSubgraph(String name, GraphQL graphql, List<Received> log) {
+        this.name = name;
+        this.graphql = graphql;
+        this.log = log;
+        this.server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/graphql", (request, response) -> request.receive().aggregate()
+                        .asByteArray()
+                        .flatMap(bytes -> Mono.delay(delay).thenReturn(bytes))
+                        .map(bytes -> execute(bytes, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION)))
+                        .flatMap(body -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                .sendByteArray(Mono.just(body)).then())))
+                .bindNow();
+    }
+
+    /**
+     * Starts a subgraph from {@code schema/subgraphs/<name>.graphqls}.
+     *
+     * @param wiring   data fetchers for its fields
+     * @param entities resolves a representation of a type to the entity (a Map with {@code __typename})
+     * @param log      shared request log, so tests see the order across subgraphs
+     */
+    static StubSubgraph start(String name, Consumer<RuntimeWiring.Builder> wiring,
+                              Map<String, Function<Map<String, Object>, Map<String, Object>>> entities,
+                              List<Received> log) {
+        RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring()
+                .scalar(passThrough("Decimal")).scalar(passThrough("DateTime"));
+        wiring.accept(builder);
+        DataFetcher<?> fetchEntities = env -> {
+            List<Map<String, Object>> representations = env.getArgument("representations");
+            List<Object> result = new ArrayList<>();
+            for (Map<String, Object> representation : representations) {
+                var resolver = entities.get((String) representation.get("__typename"));
+                result.add(resolver == null ? null : resolver.apply(representation));
+            }
+            return result;
+        };
+        var schema = Federation.transform(sdl(name), builder.build())
+                .fetchEntities(fetchEntities)
+                .resolveEntityType(env -> env.getSchema().getObjectType(
+                        (String) ((Map<?, ?>) env.getObject()).get("__typename")))
+                .build();
+        return new StubSubgraph(name, GraphQL.newGraphQL(schema).build(), log);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port() + "/graphql";
+    }
+
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] execute(byte[] body, String authorization) {
+        Map<String, Object> request = JSON.readValue(body, Map.class);
+        Map<String, Object> variables = request.get("variables") == null ? Map.of()
+                : (Map<String, Object>) request.get("variables");
+        log.add(new Received(name, (String) request.get("query"), variables, authorization));
+        var result = graphql.execute(ExecutionInput.newExecutionInput((String) request.get("query"))
+                .variables(variables).graphQLContext(Map.of("authorization", authorization == null ? "" : authorization)));
+        return JSON.writeValueAsBytes(result.toSpecification());
+    }
+
+    private static String sdl(String name) {
+        try (InputStream in = StubSubgraph.class.getResourceAsStream("/subgraphs/" + name + ".graphqls")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("No SDL for subgraph " + name + " on the classpath", e);
+        }
+    }
+
+    private static GraphQLScalarType passThrough(String name) {
+        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value) {
+                return value;
+            }
+
+            @Override
+            public Object parseValue(Object input) {
+                return input;
+            }
+
+            @Override
+            public Object parseLiteral(Object input) {
+                return input instanceof graphql.language.StringValue s ? s.getValue() : input;
+            }
+        }).build();
+    }
+
+    static List<Received> newLog() {
+        return Collections.synchronizedList(new ArrayList<>());
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}

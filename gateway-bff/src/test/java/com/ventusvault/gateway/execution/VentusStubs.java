@@ -1,0 +1,141 @@
+package com.ventusvault.gateway.execution;
+
+import graphql.schema.DataFetcher;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Our four subgraphs as stubs with a little fixed data: Ada (u1) with USD and BTC wallets, Bob (u2) with USD. */
+final class VentusStubs implements AutoCloseable {
+
+    final List<StubSubgraph.Received> log = StubSubgraph.newLog();
+    final StubSubgraph accounts;
+    final StubSubgraph payments;
+    final StubSubgraph markets;
+    final StubSubgraph ai;
+
+    private static final Map<String, Map<String, Object>> USERS = Map.of(
+            "u1", user("u1", "ada@vv.io", "Ada"),
+            "u2", user("u2", "bob@vv.io", "Bob"));
+    private static final List<Map<String, Object>> WALLETS = List.of(
+            wallet("w1", "u1", "USD", "10.00"), wallet("w2", "u1", "BTC", "0.00000000"),
+            wallet("w3", "u2", "USD", "5.00"));
+
+    VentusStubs() {
+        accounts = StubSubgraph.start("accounts", w -> w
+                .type("Query", t -> t.dataFetcher("me", env -> viewer(env.getGraphQlContext().get("authorization"))))
+                .type("Mutation", t -> t
+                        .dataFetcher("login", env -> Map.of("session", Map.of("accessToken", "token-ada",
+                                "expiresAt", "2026-12-01T00:00:00Z", "user", USERS.get("u1")), "userErrors", List.of()))
+                        .dataFetcher("register", env -> Map.of("userErrors", List.of(Map.of("code", "EMAIL_TAKEN",
+                                "message", "That email is registered", "field", List.of("input", "email")))))),
+                Map.of("User", rep -> USERS.get((String) rep.get("id"))), log);
+        payments = StubSubgraph.start("payments", w -> w
+                .type("User", t -> t
+                        .dataFetcher("wallets", env -> walletsOf(id(env.getSource())))
+                        .dataFetcher("wallet", env -> walletsOf(id(env.getSource())).stream()
+                                .filter(x -> x.get("currency").equals(env.getArgument("currency"))).findFirst()
+                                .orElse(null)))
+                .type("Query", t -> t.dataFetcher("transfer", env -> Map.of("id", env.getArgument("id"),
+                        "kind", "P2P", "status", "COMPLETED", "amount", money("1.00", "USD"),
+                        "fee", money("0.00", "USD"), "from", WALLETS.get(0), "to", WALLETS.get(2),
+                        "createdAt", "2026-11-22T10:00:00Z")))
+                .type("Mutation", t -> t.dataFetcher("openWallet", env -> Map.of("wallet",
+                        wallet("w9", "u1", env.getArgument("currency"), "0.00"), "userErrors", List.of()))),
+                Map.of("User", rep -> Map.of("__typename", "User", "id", rep.get("id")),
+                        "Wallet", rep -> WALLETS.stream().filter(x -> x.get("id").equals(rep.get("id"))).findFirst()
+                                .orElse(null)), log);
+        markets = StubSubgraph.start("markets", w -> w
+                .type("Query", t -> t
+                        .dataFetcher("rate", env -> rate((String) env.getArgument("pair")))
+                        .dataFetcher("rates", env -> List.of(rate("BTC/USDT"), rate("USD/NGN")))),
+                Map.of("Rate", rep -> rate((String) rep.get("pair"))), log);
+        ai = StubSubgraph.start("ai", w -> w.type("User", t -> t.dataFetcher("insights", insights())),
+                Map.of("User", rep -> rep), log);
+    }
+
+    Map<String, String> urls() {
+        return Map.of("accounts", accounts.url(), "payments", payments.url(), "markets", markets.url(),
+                "ai", ai.url());
+    }
+
+    List<StubSubgraph.Received> requestsTo(String subgraph) {
+        synchronized (log) {
+            return log.stream().filter(r -> r.subgraph().equals(subgraph)).toList();
+        }
+    }
+
+    /** Insights computed from the wallets in the representation; fails for Bob to exercise error paths. */
+    @SuppressWarnings("unchecked")
+    private static DataFetcher<Object> insights() {
+        return env -> {
+            Map<String, Object> user = env.getSource();
+            if ("u2".equals(user.get("id"))) {
+                throw new IllegalStateException("Insights are not ready for this user");
+            }
+            List<Map<String, Object>> wallets = (List<Map<String, Object>>) user.get("wallets");
+            long funded = wallets.stream().filter(x -> new BigDecimal((String) ((Map<String, Object>) x.get("balance"))
+                    .get("amount")).signum() > 0).count();
+            return Map.of("fundedWallets", funded, "balanceChanges", List.of(),
+                    "summary", wallets.size() + " wallets, " + funded + " funded", "computedAt", "2026-11-22T10:00:00Z");
+        };
+    }
+
+    private static Object viewer(String authorization) {
+        return switch (authorization == null ? "" : authorization) {
+            case "Bearer ada" -> USERS.get("u1");
+            case "Bearer bob" -> USERS.get("u2");
+            default -> null;
+        };
+    }
+
+    private static String id(Object source) {
+        return (String) ((Map<?, ?>) source).get("id");
+    }
+
+    private static List<Map<String, Object>> walletsOf(String userId) {
+        return WALLETS.stream().filter(x -> ((Map<?, ?>) x.get("owner")).get("id").equals(userId)).toList();
+    }
+
+    private static Map<String, Object> user(String id, String email, String name) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("__typename", "User");
+        user.put("id", id);
+        user.put("email", email);
+        user.put("displayName", name);
+        user.put("roles", List.of("CUSTOMER"));
+        user.put("kycStatus", "VERIFIED");
+        user.put("createdAt", "2026-01-01T00:00:00Z");
+        return user;
+    }
+
+    private static Map<String, Object> wallet(String id, String owner, String currency, String amount) {
+        Map<String, Object> wallet = new HashMap<>();
+        wallet.put("__typename", "Wallet");
+        wallet.put("id", id);
+        wallet.put("owner", Map.of("__typename", "User", "id", owner));
+        wallet.put("currency", currency);
+        wallet.put("balance", money(amount, currency));
+        return wallet;
+    }
+
+    private static Map<String, Object> money(String amount, String currency) {
+        return Map.of("amount", amount, "currency", currency);
+    }
+
+    private static Map<String, Object> rate(String pair) {
+        return Map.of("__typename", "Rate", "pair", pair, "price", "1.5", "bid", "1.4", "ask", "1.6",
+                "source", "sim", "asOf", "2026-11-22T10:00:00Z", "stale", false);
+    }
+
+    @Override
+    public void close() {
+        accounts.close();
+        payments.close();
+        markets.close();
+        ai.close();
+    }
+}
