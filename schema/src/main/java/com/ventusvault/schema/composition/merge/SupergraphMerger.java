@@ -59,6 +59,7 @@ public final class SupergraphMerger {
                     .filter(t -> t != null).toList())));
         }
         merged.values().removeIf(t -> t == null);
+        InterfaceObjectFields.addTo(merged, subgraphs);
         if (!(merged.get("Query") instanceof MergedType.Composite query) || query.fields().isEmpty()) {
             errors.add(CompositionError.of(CompositionErrorCode.NO_QUERIES,
                     "No queries found in any subgraph: a supergraph must have a query root type with at least one field"));

@@ -37,6 +37,9 @@ final class AppliedDirectivePrinter {
     }
 
     static String joinField(JoinField join) {
+        if (join.graph() == null) {
+            return "@join__field";
+        }
         Arguments args = new Arguments().raw("graph", join.graph());
         args.string("requires", join.requires());
         args.string("provides", join.provides());

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Checks that every type a subgraph references exists in it and has the right kind: field types are output types,
- * argument and input field types are input types, union members are objects, implemented types are interfaces.
+ * argument and input field types are input types, union members are objects, implemented types are interfaces
+ * and an object defines every field of the interfaces it implements.
  */
 final class TypeReferenceCheck {
 
@@ -39,6 +40,11 @@ final class TypeReferenceCheck {
     private void checkComposite(SubgraphType.CompositeType composite) {
         for (String itf : composite.interfaces()) {
             expect(itf, "type \"" + composite.name() + "\" implements", Kind.INTERFACE);
+            subgraph.composite(itf).ifPresent(itfType -> itfType.fields().stream()
+                    .filter(field -> composite.field(field.name()) == null)
+                    .forEach(field -> errors.add(CompositionError.of(CompositionErrorCode.INVALID_GRAPHQL,
+                            "Subgraph \"" + subgraph.name() + "\": type \"" + composite.name() + "\" implements \"" + itf
+                                    + "\" but lacks its field \"" + itf + "." + field.name() + "\""))));
         }
         for (FieldDef field : composite.fields()) {
             String coordinate = composite.name() + "." + field.name();

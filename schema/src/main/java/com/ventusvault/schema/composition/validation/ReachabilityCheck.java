@@ -68,7 +68,7 @@ final class ReachabilityCheck {
         if (field.joins().isEmpty()) {
             return type.joinTypes().stream().map(JoinType::graph).distinct().toList();
         }
-        return field.joins().stream().filter(j -> !j.external() && !j.usedOverridden()).map(JoinField::graph).distinct().toList();
+        return field.joins().stream().filter(j -> j.graph() != null && !j.external() && !j.usedOverridden()).map(JoinField::graph).distinct().toList();
     }
 
     /** Types a gateway can enter subgraph S at: reachable from S's root fields, or keyed resolvably in S. */
