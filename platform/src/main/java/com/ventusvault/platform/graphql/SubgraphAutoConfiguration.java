@@ -1,8 +1,9 @@
 package com.ventusvault.platform.graphql;
 
-import com.ventusvault.platform.errors.ApiExceptionResolver;
+import com.ventusvault.platform.errors.ApiErrorAdvice;
 import com.ventusvault.platform.security.AccessTokenVerifier;
 import com.ventusvault.platform.security.AuthProperties;
+import com.ventusvault.platform.security.SigningKeySource;
 import com.ventusvault.platform.security.ViewerArgumentResolver;
 import com.ventusvault.platform.security.ViewerInterceptor;
 import java.time.Clock;
@@ -52,8 +53,8 @@ public class SubgraphAutoConfiguration {
     }
 
     @Bean
-    ApiExceptionResolver apiExceptionResolver() {
-        return new ApiExceptionResolver();
+    ApiErrorAdvice apiErrorAdvice() {
+        return new ApiErrorAdvice();
     }
 
     @Bean
@@ -63,8 +64,14 @@ public class SubgraphAutoConfiguration {
     }
 
     @Bean
-    AccessTokenVerifier accessTokenVerifier(AuthProperties properties, Clock clock) {
-        return new AccessTokenVerifier(properties, WebClient.create(), clock);
+    @ConditionalOnMissingBean
+    SigningKeySource signingKeySource(AuthProperties properties) {
+        return SigningKeySource.remote(WebClient.create(), properties.jwksUri());
+    }
+
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(AuthProperties properties, SigningKeySource keys, Clock clock) {
+        return new AccessTokenVerifier(properties, keys, clock);
     }
 
     @Bean

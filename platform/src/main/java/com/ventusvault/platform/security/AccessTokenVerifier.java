@@ -16,12 +16,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies access tokens issued by accounts: RS256 signature against the accounts JWKS (looked up by {@code kid},
- * refetched when a kid is unknown so key rotation needs no restart), expiry, issuer and audience. Anything else,
+ * Verifies access tokens issued by accounts: RS256 signature against the accounts keys (looked up by {@code kid},
+ * refetched from the {@link SigningKeySource} when a kid is unknown so key rotation needs no restart), expiry, issuer and audience. Anything else,
  * including {@code alg: none}, is refused with the reason.
  */
 public class AccessTokenVerifier {
@@ -29,14 +28,14 @@ public class AccessTokenVerifier {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final AuthProperties properties;
-    private final WebClient webClient;
+    private final SigningKeySource keySource;
     private final Clock clock;
     private final AtomicReference<JWKSet> keys = new AtomicReference<>(new JWKSet());
     private volatile Instant lastFetch = Instant.EPOCH;
 
-    public AccessTokenVerifier(AuthProperties properties, WebClient webClient, Clock clock) {
+    public AccessTokenVerifier(AuthProperties properties, SigningKeySource keySource, Clock clock) {
         this.properties = properties;
-        this.webClient = webClient;
+        this.keySource = keySource;
         this.clock = clock;
     }
 
@@ -90,20 +89,11 @@ public class AccessTokenVerifier {
             return Mono.just(keys.get());
         }
         lastFetch = now;
-        return webClient.get().uri(properties.jwksUri()).retrieve().bodyToMono(String.class)
-                .map(body -> {
-                    try {
-                        JWKSet set = JWKSet.parse(body);
-                        keys.set(set);
-                        return set;
-                    } catch (ParseException e) {
-                        throw new IllegalStateException("JWKS at " + properties.jwksUri() + " is not valid: " + e.getMessage(), e);
-                    }
-                })
+        return keySource.fetch()
+                .doOnNext(keys::set)
                 .onErrorResume(e -> {
                     lastFetch = Instant.EPOCH;
-                    return Mono.error(new InvalidTokenException("the signing keys could not be fetched from "
-                            + properties.jwksUri() + ": " + e.getMessage()));
+                    return Mono.error(new InvalidTokenException("the signing keys could not be fetched: " + e.getMessage()));
                 });
     }
 

@@ -27,7 +27,8 @@ class AccessTokenVerifierTests {
     static void start() {
         tokens = TestTokens.start();
         verifier = new AccessTokenVerifier(new AuthProperties(TestTokens.ISSUER, TestTokens.AUDIENCE,
-                URI.create(tokens.jwksUri()), Duration.ZERO), WebClient.create(), Clock.systemUTC());
+                URI.create(tokens.jwksUri()), Duration.ZERO),
+                SigningKeySource.remote(WebClient.create(), URI.create(tokens.jwksUri())), Clock.systemUTC());
     }
 
     @AfterAll

@@ -1,7 +1,5 @@
-package com.ventusvault.ai.graphql;
+package com.ventusvault.platform.errors;
 
-import com.ventusvault.platform.errors.ApiException;
-import com.ventusvault.platform.errors.ErrorCode;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -14,13 +12,15 @@ import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandle
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * The error model (see the platform's ApiExceptionResolver) for failures in {@code @EntityMapping} methods too.
- * The {@code _entities} fetcher consults only {@code @GraphQlExceptionHandler}s, not the platform's resolver, so
- * without this an {@link ApiException} there would lose its {@code extensions.code} and any other exception would
- * reach the client with its raw message. Controller methods get the same treatment, so the two paths agree.
+ * Turns exceptions thrown by any controller method of a subgraph, {@code @EntityMapping}s included, into GraphQL errors
+ * with {@code extensions.code}. {@link ApiException}s keep their message (and {@code extensions.field}); anything else
+ * becomes {@link ErrorCode#INTERNAL} with a reference id the logs share, and never leaks its message.
+ *
+ * <p>An advice rather than a {@code DataFetcherExceptionResolver}: spring-graphql's {@code _entities} fetcher consults
+ * only {@code @GraphQlExceptionHandler}s, so a resolver would miss every failure in an entity lookup.
  */
 @ControllerAdvice
-class ApiErrorAdvice {
+public class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
