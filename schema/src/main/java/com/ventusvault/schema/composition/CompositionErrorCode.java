@@ -53,8 +53,12 @@ public enum CompositionErrorCode {
     EXTERNAL_UNUSED,
     /** {@code @override(from:)} names the subgraph it is used in. */
     OVERRIDE_FROM_SELF_ERROR,
-    /** {@code @override} is combined with @external, or the overridden field is also overridden elsewhere. */
+    /** {@code @override} is combined with @external, or the overridden field has @requires or @provides. */
     OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE,
+    /** The subgraph named by {@code @override(from:)} itself overrides the field. */
+    OVERRIDE_SOURCE_HAS_OVERRIDE,
+    /** {@code @override} is used on an interface field. */
+    OVERRIDE_ON_INTERFACE,
     /** An enum used as both input and output has different values in different subgraphs. */
     ENUM_VALUE_MISMATCH,
     /** An input-only enum has no value common to all subgraphs defining it. */

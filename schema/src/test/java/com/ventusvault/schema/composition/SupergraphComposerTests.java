@@ -204,6 +204,25 @@ class SupergraphComposerTests {
     }
 
     @Test
+    void rejectsOverrideFromASubgraphThatItselfOverridesTheField() {
+        CompositionException e = failure(
+                "a", "type Query { p: P } type P @key(fields: \"id\") { id: ID! x: Int @override(from: \"b\") }",
+                "b", "type P @key(fields: \"id\") { id: ID! x: Int @override(from: \"a\") }");
+
+        assertThat(e.codes()).containsExactly("OVERRIDE_SOURCE_HAS_OVERRIDE");
+    }
+
+    @Test
+    void rejectsOverrideOfAFieldThatRequiresOthersInItsOldSubgraph() {
+        CompositionException e = failure(
+                "a", "type Query { p: P } type P @key(fields: \"id\") { id: ID! w: Int @external x: Int @requires(fields: \"w\") }",
+                "b", "type P @key(fields: \"id\") { id: ID! w: Int x: Int @override(from: \"a\") }");
+
+        assertThat(e.codes()).containsExactly("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE");
+        assertThat(e.getMessage()).contains("\"P.x\"", "subgraph \"a\"");
+    }
+
+    @Test
     void rejectsTypeThatIsOnlyEverExtended() {
         CompositionException e = failure(
                 "a", "type Query { u: Int }",

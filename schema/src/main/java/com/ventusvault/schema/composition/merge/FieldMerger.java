@@ -53,7 +53,11 @@ final class FieldMerger {
         }
         Set<String> usedOverridden = new HashSet<>();
         Set<String> unusedOverridden = new HashSet<>();
-        boolean overridden = resolveOverrides(coordinate, present, usedOverridden, unusedOverridden);
+        int errorsBefore = errors.size();
+        resolveOverrides(typeName, coordinate, present, usedOverridden, unusedOverridden, isInterface);
+        if (errors.size() > errorsBefore) {
+            return null; // an invalid @override: further checks would only report its consequences
+        }
         List<Sourced<FieldDef>> active = present.stream().filter(s -> !unusedOverridden.contains(s.name())).toList();
         List<Sourced<FieldDef>> resolving = active.stream()
                 .filter(s -> !s.element().external() && !usedOverridden.contains(s.name())).toList();
@@ -75,7 +79,7 @@ final class FieldMerger {
         }
         List<MergedInputValue> mergedArguments = arguments.merge(coordinate, resolving);
         boolean allTypesEqual = active.stream().allMatch(s -> s.element().type().equals(active.getFirst().element().type()));
-        boolean needsJoins = !allTypesEqual || overridden || active.size() < typeSources.size()
+        boolean needsJoins = !allTypesEqual || !usedOverridden.isEmpty() || active.size() < typeSources.size()
                 || active.stream().anyMatch(s -> s.element().external() || s.element().requires() != null || s.element().provides() != null);
         List<JoinField> joins = new ArrayList<>();
         if (needsJoins) {
@@ -90,35 +94,50 @@ final class FieldMerger {
             descriptions = active.stream().map(s -> s.element().description()).toList();
         }
         return new MergedField(fieldName, ElementMerge.description(descriptions), type, mergedArguments, joins,
-                ElementMerge.annotations(active.stream().map(s -> s.element().annotations()).toList()));
+                ElementMerge.annotations(resolving.stream().map(s -> s.element().annotations()).toList()));
     }
 
-    /** @return whether any {@code @override} applies to the field */
-    private boolean resolveOverrides(String coordinate, List<Sourced<FieldDef>> present, Set<String> usedOverridden,
-            Set<String> unusedOverridden) {
+    /**
+     * Applies {@code @override(from:)}: the overridden subgraph stops resolving the field, and keeps a join
+     * ({@code usedOverridden}) only when its own field sets or interfaces still need the field there.
+     */
+    private void resolveOverrides(String typeName, String coordinate, List<Sourced<FieldDef>> present,
+            Set<String> usedOverridden, Set<String> unusedOverridden, boolean isInterface) {
         List<Sourced<FieldDef>> overriders = present.stream().filter(s -> s.element().overrideFrom() != null).toList();
-        if (overriders.size() > 1) {
-            errors.add(CompositionError.of(CompositionErrorCode.OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, "Field \"" + coordinate
-                    + "\" uses @override in more than one subgraph: " + ArgumentMerger.subgraphs(overriders.stream().map(Sourced::name).toList())));
-        }
         for (Sourced<FieldDef> overrider : overriders) {
+            if (isInterface) {
+                errors.add(CompositionError.of(CompositionErrorCode.OVERRIDE_ON_INTERFACE, "@override cannot be used on field \""
+                        + coordinate + "\" in subgraph \"" + overrider.name() + "\": interface fields cannot be overridden"));
+                continue;
+            }
             String from = overrider.element().overrideFrom();
-            for (Sourced<FieldDef> target : present) {
-                if (!target.name().equals(from) || target == overrider) {
-                    continue;
-                }
-                if (target.element().overrideFrom() != null) {
-                    errors.add(CompositionError.of(CompositionErrorCode.OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, "Field \""
-                            + coordinate + "\" in subgraph \"" + overrider.name() + "\" overrides subgraph \"" + from
-                            + "\", which itself overrides it from \"" + target.element().overrideFrom() + "\""));
-                } else if (!target.element().external()) {
-                    SubgraphFieldSets targetSets = fieldSets.get(from);
-                    boolean used = targetSets != null && targetSets.usedFields().contains(coordinate);
-                    (used ? usedOverridden : unusedOverridden).add(from);
-                }
+            Sourced<FieldDef> target = present.stream().filter(s -> s.name().equals(from)).findFirst().orElse(null);
+            if (target == null || target == overrider) {
+                continue; // unknown or absent source subgraph: nothing to take over (Apollo only hints)
+            }
+            if (target.element().overrideFrom() != null) {
+                errors.add(CompositionError.of(CompositionErrorCode.OVERRIDE_SOURCE_HAS_OVERRIDE, "Field \"" + coordinate
+                        + "\" in subgraph \"" + overrider.name() + "\" overrides subgraph \"" + from
+                        + "\", which also marks it @override; only one @override is allowed per field"));
+            } else if (target.element().requires() != null || target.element().provides() != null || overrider.element().external()) {
+                errors.add(CompositionError.of(CompositionErrorCode.OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, "@override on field \""
+                        + coordinate + "\" in subgraph \"" + overrider.name() + "\" collides with "
+                        + (overrider.element().external() ? "its own @external" : "@requires/@provides on that field in subgraph \"" + from + "\"")));
+            } else if (!target.element().external()) {
+                (isUsed(typeName, coordinate, target) ? usedOverridden : unusedOverridden).add(from);
             }
         }
-        return !overriders.isEmpty();
+    }
+
+    /** Still needed in the overridden subgraph: selected by one of its field sets, or declared by an interface there. */
+    private boolean isUsed(String typeName, String coordinate, Sourced<FieldDef> target) {
+        SubgraphFieldSets sets = fieldSets.get(target.name());
+        if (sets != null && sets.usedFields().contains(coordinate)) {
+            return true;
+        }
+        return target.subgraph().composite(typeName).stream().flatMap(t -> t.interfaces().stream())
+                .map(itf -> target.subgraph().composite(itf))
+                .anyMatch(itf -> itf.isPresent() && itf.get().field(target.element().name()) != null);
     }
 
     private void checkExternalTypes(String coordinate, TypeRef merged, List<Sourced<FieldDef>> active) {
