@@ -108,6 +108,16 @@ class FederationImportTests {
     }
 
     @Test
+    void federationOneStyleSubgraphsShareValueTypesAndOwnTheirExternalKeyFields() {
+        String supergraph = composeSources(List.of(
+                raw("accounts", "type Query { me: User } type User @key(fields: \"id\") { id: ID! name: String } type Money { amount: Int }"),
+                raw("payments", "extend type User @key(fields: \"id\") { id: ID! @external balance: Money } type Money { amount: Int }")));
+
+        assertThat(typeBlock(supergraph, "type User")).contains("  id: ID!\n", "balance: Money @join__field(graph: PAYMENTS)");
+        assertThat(typeBlock(supergraph, "type Money")).contains("  amount: Int\n");
+    }
+
+    @Test
     void federationDefinitionsASubgraphPrintsAreNotMerged() {
         String supergraph = composeSources(List.of(raw("a", TestSubgraphs.FED + """
                 scalar _Any

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>Imported directives are usable under their plain (or {@code as}-renamed) name, every other federation directive
  * under its namespaced name ({@code @federation__key}, or {@code @<as>__key} when the link has {@code as:}). A subgraph
- * without a federation link is treated leniently: every federation directive is usable under its plain name.
+ * without a federation link is treated leniently, as Federation 1: every federation directive is usable under its
+ * plain name (see {@link #federationOneStyle()}).
  * Directives imported from other linked specs are accepted and not carried into the supergraph.
  */
 final class FederationImports {
@@ -61,6 +62,14 @@ final class FederationImports {
             FEDERATION_DIRECTIVES.forEach(name -> imports.localToCanonical.put(name, name));
         }
         return imports;
+    }
+
+    /**
+     * No federation {@code @link}: a Federation 1 style subgraph. Like Apollo's upgrade of such subgraphs, every field
+     * is then shareable, and {@code @external} on key fields of an extension only restates the key.
+     */
+    boolean federationOneStyle() {
+        return !federationLinked;
     }
 
     /** The canonical federation directive name for a directive as used in this subgraph, or {@code null}. */

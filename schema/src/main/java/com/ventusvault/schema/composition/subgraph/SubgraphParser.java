@@ -60,7 +60,8 @@ public final class SubgraphParser {
                 .map(DirectiveDefinition::getName).collect(Collectors.toSet());
         Map<String, String> renames = rootRenames(document, name, errors);
         DirectiveReader directives = new DirectiveReader(name, imports, definedDirectives, errors);
-        TypeAssembler assembler = new TypeAssembler(name, directives, t -> renames.getOrDefault(t, t), errors);
+        TypeAssembler assembler = new TypeAssembler(name, directives, t -> renames.getOrDefault(t, t),
+                imports.federationOneStyle(), errors);
 
         Map<String, SubgraphType> types = new LinkedHashMap<>();
         blocksByName(document, renames, name, errors).forEach((typeName, blocks) -> types.put(typeName, assembler.assemble(typeName, blocks)));

@@ -41,12 +41,15 @@ final class TypeAssembler {
     private final String subgraph;
     private final DirectiveReader directives;
     private final UnaryOperator<String> rootRenames;
+    private final boolean federationOne;
     private final List<CompositionError> errors;
 
-    TypeAssembler(String subgraph, DirectiveReader directives, UnaryOperator<String> rootRenames, List<CompositionError> errors) {
+    TypeAssembler(String subgraph, DirectiveReader directives, UnaryOperator<String> rootRenames, boolean federationOne,
+            List<CompositionError> errors) {
         this.subgraph = subgraph;
         this.directives = directives;
         this.rootRenames = rootRenames;
+        this.federationOne = federationOne;
         this.errors = errors;
     }
 
@@ -109,6 +112,9 @@ final class TypeAssembler {
                 fields.add(field(name, field, blockDirectives));
             }
         }
+        if (federationOne) {
+            fields = federationOneFields(fields, keys);
+        }
         return new SubgraphType.CompositeType(name, description, isInterface, interfaces, fields, keys,
                 typeDirectives.has("interfaceObject"), extensionOnly, typeDirectives.annotations());
     }
@@ -125,6 +131,35 @@ final class TypeAssembler {
                 fieldSet(applied, "provides", coordinate),
                 applied.string("override", "from"),
                 applied.annotations());
+    }
+
+    /** Federation 1 semantics: all fields shareable; external key fields of an extension are really owned here. */
+    private static List<FieldDef> federationOneFields(List<FieldDef> fields, List<KeyDef> keys) {
+        Set<String> keyTopLevel = new LinkedHashSet<>();
+        for (KeyDef key : keys) {
+            if (key.onExtension()) {
+                keyTopLevel.addAll(topLevelNames(key.fields()));
+            }
+        }
+        return fields.stream().map(f -> new FieldDef(f.name(), f.description(), f.type(), f.arguments(), true,
+                f.external() && !keyTopLevel.contains(f.name()), f.requires(), f.provides(), f.overrideFrom(), f.annotations())).toList();
+    }
+
+    private static Set<String> topLevelNames(String fieldSet) {
+        Set<String> names = new LinkedHashSet<>();
+        int depth = 0;
+        for (String token : fieldSet.replace("{", " { ").replace("}", " } ").trim().split("\\s+")) {
+            switch (token) {
+                case "{" -> depth++;
+                case "}" -> depth--;
+                default -> {
+                    if (depth == 0 && !token.isEmpty()) {
+                        names.add(token);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private String fieldSet(AppliedDirectives applied, String directive, String coordinate) {
