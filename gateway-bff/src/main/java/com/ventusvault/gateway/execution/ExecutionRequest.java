@@ -12,7 +12,7 @@ import java.util.Map;
  * @param variables      the variables as the client sent them (forwarded to subgraphs as they are)
  * @param coerced        the coerced variable values, defaults applied ({@code @skip}/{@code @include} read these)
  * @param authorization  the client's {@code Authorization} header, forwarded to every subgraph; may be null
- * @param introspection  answers to root {@code __schema}/{@code __type} fields by response key; may be null
+ * @param introspection  the introspection answer ({@code data} by response key, {@code errors}); may be null
  */
 public record ExecutionRequest(QueryPlan plan, ObjectNode variables, Map<String, Object> coerced,
                                String authorization, ObjectNode introspection) {

@@ -42,6 +42,9 @@ public final class PlanExecutor {
     /** Executes the request's plan and emits the response body ({@code data}, {@code errors}). */
     public Mono<ObjectNode> execute(ExecutionRequest request) {
         ExecutionState state = new ExecutionState(request);
+        if (request.introspection() != null) {
+            request.introspection().get("errors").forEach(e -> state.addError((ObjectNode) e));
+        }
         PlanNode root = request.plan().node();
         Mono<Void> run = root == null ? Mono.empty() : run(root, state);
         return run.then(Mono.fromSupplier(() -> shaper.shape(state)));

@@ -69,8 +69,8 @@ final class ResponseShaper {
             }
             if (root && field.type() == null) { // __schema / __type, answered from the API schema
                 ObjectNode introspection = state.request.introspection();
-                result.set(key, introspection == null || !introspection.has(key) ? NullNode.getInstance()
-                        : introspection.get(key));
+                JsonNode answer = introspection == null ? null : introspection.get("data").get(key);
+                result.set(key, answer == null ? NullNode.getInstance() : answer);
                 continue;
             }
             List<ClientSelection> subSelections = new ArrayList<>();

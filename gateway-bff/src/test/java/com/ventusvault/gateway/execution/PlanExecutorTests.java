@@ -1,6 +1,8 @@
 package com.ventusvault.gateway.execution;
 
 import com.ventusvault.gateway.errors.ErrorCode;
+import com.ventusvault.gateway.stubs.StubSubgraph;
+import com.ventusvault.gateway.stubs.VentusStubs;
 import com.ventusvault.gateway.planning.OperationNormalizer;
 import com.ventusvault.gateway.planning.QueryPlanner;
 import com.ventusvault.gateway.supergraph.Supergraph;

@@ -1,4 +1,4 @@
-package com.ventusvault.gateway.execution;
+package com.ventusvault.gateway.stubs;
 
 import com.apollographql.federation.graphqljava.Federation;
 import graphql.ExecutionInput;
@@ -28,10 +28,10 @@ import java.util.function.Function;
  * A real Federation subgraph for executor tests: a graphql-java schema from one of our subgraph SDLs (federation-jvm
  * adds {@code _entities}), served over HTTP by Reactor Netty on a random port, recording every request it receives.
  */
-final class StubSubgraph implements AutoCloseable {
+public final class StubSubgraph implements AutoCloseable {
 
     /** One request as the subgraph received it. */
-    record Received(String subgraph, String query, Map<String, Object> variables, String authorization) {
+    public record Received(String subgraph, String query, Map<String, Object> variables, String authorization) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,7 +63,7 @@ final class StubSubgraph implements AutoCloseable {
      * @param entities resolves a representation of a type to the entity (a Map with {@code __typename})
      * @param log      shared request log, so tests see the order across subgraphs
      */
-    static StubSubgraph start(String name, Consumer<RuntimeWiring.Builder> wiring,
+    public static StubSubgraph start(String name, Consumer<RuntimeWiring.Builder> wiring,
                               Map<String, Function<Map<String, Object>, Map<String, Object>>> entities,
                               List<Received> log) {
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring()
@@ -86,11 +86,11 @@ final class StubSubgraph implements AutoCloseable {
         return new StubSubgraph(name, GraphQL.newGraphQL(schema).build(), log);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port() + "/graphql";
     }
 
-    void delay(Duration delay) {
+    public void delay(Duration delay) {
         this.delay = delay;
     }
 
@@ -132,7 +132,7 @@ final class StubSubgraph implements AutoCloseable {
         }).build();
     }
 
-    static List<Received> newLog() {
+    public static List<Received> newLog() {
         return Collections.synchronizedList(new ArrayList<>());
     }
 

@@ -1,4 +1,4 @@
-package com.ventusvault.gateway.execution;
+package com.ventusvault.gateway.stubs;
 
 import graphql.schema.DataFetcher;
 
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Our four subgraphs as stubs with a little fixed data: Ada (u1) with USD and BTC wallets, Bob (u2) with USD. */
-final class VentusStubs implements AutoCloseable {
+public final class VentusStubs implements AutoCloseable {
 
-    final List<StubSubgraph.Received> log = StubSubgraph.newLog();
-    final StubSubgraph accounts;
-    final StubSubgraph payments;
-    final StubSubgraph markets;
-    final StubSubgraph ai;
+    public final List<StubSubgraph.Received> log = StubSubgraph.newLog();
+    public final StubSubgraph accounts;
+    public final StubSubgraph payments;
+    public final StubSubgraph markets;
+    public final StubSubgraph ai;
 
     private static final Map<String, Map<String, Object>> USERS = Map.of(
             "u1", user("u1", "ada@vv.io", "Ada"),
@@ -24,7 +24,7 @@ final class VentusStubs implements AutoCloseable {
             wallet("w1", "u1", "USD", "10.00"), wallet("w2", "u1", "BTC", "0.00000000"),
             wallet("w3", "u2", "USD", "5.00"));
 
-    VentusStubs() {
+    public VentusStubs() {
         accounts = StubSubgraph.start("accounts", w -> w
                 .type("Query", t -> t.dataFetcher("me", env -> viewer(env.getGraphQlContext().get("authorization"))))
                 .type("Mutation", t -> t
@@ -57,12 +57,12 @@ final class VentusStubs implements AutoCloseable {
                 Map.of("User", rep -> rep), log);
     }
 
-    Map<String, String> urls() {
+    public Map<String, String> urls() {
         return Map.of("accounts", accounts.url(), "payments", payments.url(), "markets", markets.url(),
                 "ai", ai.url());
     }
 
-    List<StubSubgraph.Received> requestsTo(String subgraph) {
+    public List<StubSubgraph.Received> requestsTo(String subgraph) {
         synchronized (log) {
             return log.stream().filter(r -> r.subgraph().equals(subgraph)).toList();
         }

@@ -1,0 +1,91 @@
+package com.ventusvault.gateway.config;
+
+import com.ventusvault.gateway.document.DocumentStage;
+import com.ventusvault.gateway.execution.IntrospectionExecutor;
+import com.ventusvault.gateway.execution.PlanExecutor;
+import com.ventusvault.gateway.execution.SubgraphClient;
+import com.ventusvault.gateway.execution.SubgraphEndpoint;
+import com.ventusvault.gateway.pipeline.GraphQlPipeline;
+import com.ventusvault.gateway.planning.PlanCache;
+import com.ventusvault.gateway.planning.QueryPlanner;
+import com.ventusvault.gateway.supergraph.Subgraph;
+import com.ventusvault.gateway.supergraph.Supergraph;
+import com.ventusvault.gateway.transport.http.GatewayPages;
+import com.ventusvault.gateway.transport.http.GraphQlHttpHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Wires the stages: supergraph, document, planning, execution, HTTP transport. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class GatewayConfiguration {
+
+    /** The gateway's own mapper, independent of whatever JSON configuration other contexts use. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean
+    Supergraph supergraph(GatewayProperties properties, ResourceLoader resources) {
+        return SupergraphSource.load(properties.supergraph(), resources);
+    }
+
+    @Bean(destroyMethod = "close")
+    SubgraphClient subgraphClient(Supergraph supergraph, GatewayProperties properties) {
+        for (String name : properties.subgraphs().keySet()) {
+            if (!supergraph.subgraphs().containsKey(name)) {
+                throw new IllegalStateException("gateway.subgraphs." + name + ": the supergraph has no subgraph '"
+                        + name + "' (it has " + supergraph.subgraphs().keySet() + ")");
+            }
+        }
+        Map<String, SubgraphEndpoint> endpoints = new LinkedHashMap<>();
+        for (Subgraph subgraph : supergraph.subgraphs().values()) {
+            GatewayProperties.SubgraphProperties own = properties.subgraphs().get(subgraph.name());
+            String url = own != null && own.url() != null ? own.url() : subgraph.url();
+            endpoints.put(subgraph.name(), new SubgraphEndpoint(subgraph.name(), uri(subgraph.name(), url),
+                    properties.timeoutFor(subgraph.name())));
+        }
+        return new SubgraphClient(endpoints, properties.maxConnections(), JSON);
+    }
+
+    @Bean
+    GraphQlPipeline graphQlPipeline(Supergraph supergraph, SubgraphClient client, GatewayProperties properties) {
+        return new GraphQlPipeline(new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize()),
+                new PlanCache(new QueryPlanner(supergraph), properties.planCacheSize()),
+                new PlanExecutor(supergraph, client, JSON), new IntrospectionExecutor(supergraph.apiSchema(), JSON));
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> gatewayRoutes(GraphQlPipeline pipeline, Supergraph supergraph,
+                                                 GatewayProperties properties) {
+        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.exposeQueryPlan());
+        GatewayPages pages = new GatewayPages(supergraph);
+        return RouterFunctions.route()
+                .POST("/graphql", graphql::post)
+                .GET("/graphql", graphql::get)
+                .GET("/graphiql", pages::graphiql)
+                .GET("/health", pages::health)
+                .build();
+    }
+
+    private static URI uri(String subgraph, String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Subgraph '" + subgraph + "' has an invalid URL '" + url + "': "
+                    + e.getMessage(), e);
+        }
+    }
+}

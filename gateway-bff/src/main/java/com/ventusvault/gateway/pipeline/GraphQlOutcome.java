@@ -1,0 +1,15 @@
+package com.ventusvault.gateway.pipeline;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What became of a request, for the transport to choose a status code.
+ *
+ * @param kind EXECUTED (the operation ran, possibly with errors), REQUEST_ERROR (malformed request: no query),
+ *             DOCUMENT_ERROR (parse, validation, operation or variable errors), NOT_ALLOWED (e.g. a mutation over GET)
+ * @param body the response body
+ */
+public record GraphQlOutcome(Kind kind, ObjectNode body) {
+
+    public enum Kind { EXECUTED, REQUEST_ERROR, DOCUMENT_ERROR, NOT_ALLOWED }
+}
