@@ -3,6 +3,7 @@ package com.ventusvault.gateway.execution;
 import com.ventusvault.gateway.errors.ErrorCode;
 import com.ventusvault.gateway.stubs.StubSubgraph;
 import com.ventusvault.gateway.stubs.VentusStubs;
+import com.ventusvault.gateway.planning.GoldenSupergraphs;
 import com.ventusvault.gateway.planning.OperationNormalizer;
 import com.ventusvault.gateway.planning.QueryPlanner;
 import com.ventusvault.gateway.supergraph.Supergraph;
@@ -46,8 +47,7 @@ class PlanExecutorTests {
     @BeforeAll
     static void start() throws IOException {
         stubs = new VentusStubs();
-        Path file = Path.of("src/test/resources/supergraph/ventusvault.graphql");
-        supergraph = new SupergraphLoader().load(Files.readString(file), file.toString());
+        supergraph = GoldenSupergraphs.ours();
         Map<String, SubgraphEndpoint> endpoints = new HashMap<>();
         stubs.urls().forEach((name, url) -> endpoints.put(name, new SubgraphEndpoint(name, URI.create(url),
                 name.equals("payments") ? Duration.ofSeconds(1) : Duration.ofSeconds(5))));

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Plan golden files: every folder under {@code src/test/resources/plans/} holds {@code operation.graphql} and the
- * expected {@code plan.txt}, planned over the case's {@code supergraph.graphql} when it has one, else over our own
- * supergraph. Run with {@code -Dgolden.update=true} to rewrite the plans, then review the diff.
+ * expected {@code plan.txt}. A case with {@code subgraphs/*.graphqls} is planned over their composition (written to
+ * the case's {@code supergraph.graphql}, whose first line is a hash of the inputs); a case without them is planned
+ * over our own supergraph ({@code classpath:supergraph.graphql} from the schema module). Run with
+ * {@code -Dgolden.update=true} to rewrite plans and supergraphs, then review the diff.
  */
 class QueryPlannerGoldenTests {
 
     static final Path CASES = Path.of("src/test/resources/plans");
-    static final Path DEFAULT_SUPERGRAPH = Path.of("src/test/resources/supergraph/ventusvault.graphql");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     static Stream<String> cases() throws IOException {
@@ -38,7 +38,7 @@ class QueryPlannerGoldenTests {
     @MethodSource("cases")
     void plansMatchGoldenFile(String name) throws IOException {
         Path dir = CASES.resolve(name);
-        Supergraph supergraph = GoldenSupergraphs.forCase(dir);
+        Supergraph supergraph = GoldenSupergraphs.forCase(dir, UPDATE);
         Document document = Parser.parse(Files.readString(dir.resolve("operation.graphql")));
         List<?> errors = ParseAndValidate.validate(supergraph.apiSchema(), document);
         assertThat(errors).as("operation.graphql must be valid against the API schema").isEmpty();
@@ -52,16 +52,4 @@ class QueryPlannerGoldenTests {
         assertThat(actual).isEqualTo(Files.readString(golden));
     }
 
-    /** Loads the supergraph of a case. */
-    static final class GoldenSupergraphs {
-        static Supergraph forCase(Path dir) {
-            Path own = dir.resolve("supergraph.graphql");
-            Path file = Files.exists(own) ? own : DEFAULT_SUPERGRAPH;
-            try {
-                return new SupergraphLoader().load(Files.readString(file), file.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }

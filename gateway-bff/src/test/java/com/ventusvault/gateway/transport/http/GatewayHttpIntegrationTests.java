@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway over real HTTP, in front of real stub subgraphs: GraphQL over HTTP, errors, introspection, pages. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=gateway",
-                "gateway.supergraph=src/test/resources/supergraph/ventusvault.graphql"})
+        properties = "spring.config.name=gateway")
 @AutoConfigureWebTestClient
 class GatewayHttpIntegrationTests {
 
