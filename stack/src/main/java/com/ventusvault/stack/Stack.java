@@ -6,6 +6,7 @@ import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.markets.MarketsApplication;
 import com.ventusvault.payments.PaymentsApplication;
 import com.ventusvault.platform.database.EmbeddedPostgresServer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,13 +43,28 @@ public final class Stack implements AutoCloseable {
     /** Runs everything until Ctrl-C, printing the GraphiQL URL once the stack answers. */
     public static void main(String[] args) {
         System.setProperty(EmbeddedPostgresServer.STOP_ON_EXIT, "false");
-        Stack stack = start(StackPorts.defaults(), args);
+        Stack stack;
+        DemoData.Seeded seeded;
+        try {
+            stack = start(StackPorts.defaults(), args);
+        } catch (RuntimeException e) {
+            log.error("VentusVault did not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
-        DemoData.Seeded seeded = new DemoData(stack.gatewayUrl()).seed();
-        long ready = stack.startup.toMillis() + seeded.took().toMillis();
+        try {
+            seeded = new DemoData(stack.gatewayUrl()).seed();
+        } catch (RuntimeException e) {
+            log.error("VentusVault started but the demo data could not be seeded: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        // Measured from the JVM's start, so class loading and PostgreSQL's start count too.
+        long ready = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf("""
 
-                VentusVault is up in %.1f s (apps %.1f s, demo data %.1f s).
+                VentusVault is ready %.1f s after the JVM started (apps %.1f s, demo data %.1f s).
                   GraphiQL:  %s
                   GraphQL:   %s
                   Subgraphs: accounts :%d  payments :%d  markets :%d  ai :%d
@@ -105,11 +121,21 @@ public final class Stack implements AutoCloseable {
     private static CompletableFuture<?> startAsync(String name, Supplier<SpringApplicationBuilder> builder, int port,
                                                    List<String> args, String[] extraArgs,
                                                    List<ConfigurableApplicationContext> contexts, Map<String, Integer> ports) {
-        return CompletableFuture.runAsync(() -> {
-            ConfigurableApplicationContext context = run(name, builder.get(), port, args, extraArgs);
-            contexts.add(context);
-            ports.put(name, localPort(context));
-        });
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                ConfigurableApplicationContext context = run(name, builder.get(), port, args, extraArgs);
+                contexts.add(context);
+                ports.put(name, localPort(context));
+                started.complete(null);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "start-" + name);
+        // The launcher's class loader (the fat jar's), not the system one a pool thread would have.
+        thread.setContextClassLoader(Stack.class.getClassLoader());
+        thread.start();
+        return started;
     }
 
     private static ConfigurableApplicationContext run(String name, SpringApplicationBuilder builder, int port,
@@ -119,6 +145,10 @@ public final class Stack implements AutoCloseable {
         all.add("--spring.application.name=" + name);
         all.add("--spring.main.banner-mode=off");
         all.addAll(List.of(extraArgs));
+        // Logs say "Started PaymentsApplication", not "Started Stack" (the class whose main() is running).
+        if (builder.application().getAllSources().iterator().next() instanceof Class<?> application) {
+            builder.main(application);
+        }
         // The stack closes the apps itself, in order, so that PostgreSQL outlives its clients.
         return builder.registerShutdownHook(false).run(all.toArray(String[]::new));
     }
