@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway over real HTTP, in front of real stub subgraphs: GraphQL over HTTP, errors, introspection, pages. */
@@ -40,6 +42,8 @@ class GatewayHttpIntegrationTests {
     @BeforeEach
     void clear() {
         STUBS.log.clear();
+        // the machine is shared with other builds: allow a cold first request more than the default 5 s
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test
