@@ -77,8 +77,18 @@ class BadInputIntegrationTests {
     void notANumberIsRefused() {
         Response response = send("ten dollars", "bad-text");
 
-        assertThat(code(response)).isIn("BAD_REQUEST", "GRAPHQL_VALIDATION_FAILED");
+        assertThat(code(response)).isEqualTo("BAD_REQUEST");
         assertThat(message(response)).contains("ten dollars");
+    }
+
+    @Test
+    void aFloatAmountIsRefusedBecauseItMayAlreadyHaveLostDigits() {
+        Response response = gateway.execute("""
+                mutation { sendMoney(input: {fromWalletId: "%s", toWalletId: "%s", amount: 12.5, idempotencyKey: "float"}) {
+                  transfer { id } } }""".formatted(bobUsdWallet, aliceUsdWallet), Map.of(), bob);
+
+        assertThat(code(response)).isEqualTo("BAD_REQUEST");
+        assertThat(message(response)).contains("string");
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class EmbeddedPostgresServer {
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "on")
+                        // zonky's own hook would race the applications' shutdown; ours runs (or not) below.
+                        .setRegisterShutdownHook(false)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL: " + e.getMessage(), e);

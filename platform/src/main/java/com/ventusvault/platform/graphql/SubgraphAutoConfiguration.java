@@ -1,6 +1,7 @@
 package com.ventusvault.platform.graphql;
 
 import com.ventusvault.platform.errors.ApiErrorAdvice;
+import com.ventusvault.platform.errors.RequestErrorCodes;
 import com.ventusvault.platform.security.AccessTokenVerifier;
 import com.ventusvault.platform.security.AuthProperties;
 import com.ventusvault.platform.security.SigningKeySource;
@@ -55,6 +56,11 @@ public class SubgraphAutoConfiguration {
     @Bean
     ApiErrorAdvice apiErrorAdvice() {
         return new ApiErrorAdvice();
+    }
+
+    @Bean
+    RequestErrorCodes requestErrorCodes() {
+        return new RequestErrorCodes();
     }
 
     @Bean
