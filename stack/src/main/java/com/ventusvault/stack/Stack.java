@@ -23,12 +23,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM: embedded PostgreSQL (unless {@code DATABASE_URL} is set), the four subgraphs, the
- * gateway, and the demo data, each app in its own Spring context on its own port. One process means one Ctrl-C stops
+ * gateway, and the demo data, each app in its own Spring context on its own port. It is a demo and development
+ * setup: it turns on demo funding and a signing key generated at start, which production deployments must not. One process means one Ctrl-C stops
  * everything: the gateway closes first, then the subgraphs, then PostgreSQL.
  */
 public final class Stack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+    /**
+     * Subgraphs answer only this machine: their {@code _entities} and internal endpoints are for the gateway, and the
+     * demo stack prints its passwords. The gateway listens on every interface, as a public endpoint does.
+     */
+    private static final String LOOPBACK = "--server.address=127.0.0.1";
 
     private final List<ConfigurableApplicationContext> contexts;
     private final Map<String, Integer> ports;
@@ -86,14 +93,15 @@ public final class Stack implements AutoCloseable {
         Map<String, Integer> ports = Collections.synchronizedMap(new LinkedHashMap<>());
         try {
             ConfigurableApplicationContext accounts = run("accounts", AccountsApplication.builder(), requested.accounts(),
-                    List.of(), extraArgs);
+                    List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true"), extraArgs);
             contexts.add(accounts);
             ports.put("accounts", localPort(accounts));
-            String accountsUrl = "http://localhost:" + ports.get("accounts");
-            List<String> auth = List.of("--ventus.auth.jwks-uri=" + accountsUrl + "/.well-known/jwks.json");
+            String accountsUrl = "http://127.0.0.1:" + ports.get("accounts");
+            List<String> auth = List.of(LOOPBACK, "--ventus.auth.jwks-uri=" + accountsUrl + "/.well-known/jwks.json");
 
             List<String> paymentsArgs = new ArrayList<>(auth);
             paymentsArgs.add("--ventus.payments.accounts-url=" + accountsUrl);
+            paymentsArgs.add("--ventus.payments.demo-funding=true");
             CompletableFuture<?> payments = startAsync("payments", PaymentsApplication::builder, requested.payments(),
                     paymentsArgs, extraArgs, contexts, ports);
             CompletableFuture<?> markets = startAsync("markets", MarketsApplication::builder, requested.markets(),
@@ -103,7 +111,7 @@ public final class Stack implements AutoCloseable {
 
             List<String> gatewayArgs = new ArrayList<>();
             for (String subgraph : List.of("accounts", "payments", "markets", "ai")) {
-                gatewayArgs.add("--gateway.subgraphs." + subgraph + ".url=http://localhost:" + ports.get(subgraph) + "/graphql");
+                gatewayArgs.add("--gateway.subgraphs." + subgraph + ".url=http://127.0.0.1:" + ports.get(subgraph) + "/graphql");
             }
             ConfigurableApplicationContext gateway = run("gateway", GatewayApplication.builder(), requested.gateway(),
                     gatewayArgs, extraArgs);

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
  * Where a PostgreSQL server lives, parsed from {@code DATABASE_URL}. Accepts the libpq form
  * {@code postgresql://user:password@host:5432/db} (also {@code postgres://}) and the JDBC form
  * {@code jdbc:postgresql://host:5432/db?user=u&password=p}, so operators can paste what their provider gives them.
+ * {@code sslmode} (libpq's values: disable, allow, prefer, require, verify-ca, verify-full) is carried to both drivers;
+ * other parameters are refused rather than silently dropped.
  */
-public record DatabaseUrl(String host, int port, String database, String username, String password) {
+public record DatabaseUrl(String host, int port, String database, String username, String password, String sslMode) {
 
     /** Parses a URL, failing with a message that names the accepted forms. */
     public static DatabaseUrl parse(String url) {
@@ -24,6 +26,7 @@ public record DatabaseUrl(String host, int port, String database, String usernam
         URI uri = URI.create(text.replaceFirst("^postgres(ql)?://", "postgresql://"));
         String username = null;
         String password = null;
+        String sslMode = null;
         if (uri.getRawUserInfo() != null) {
             String[] parts = uri.getRawUserInfo().split(":", 2);
             username = decode(parts[0]);
@@ -36,7 +39,9 @@ public record DatabaseUrl(String host, int port, String database, String usernam
                 switch (kv[0]) {
                     case "user" -> username = value;
                     case "password" -> password = value;
-                    default -> { }
+                    case "sslmode" -> sslMode = value;
+                    default -> throw new IllegalArgumentException("DATABASE_URL parameter '" + kv[0]
+                            + "' is not supported (supported: user, password, sslmode)");
                 }
             }
         }
@@ -45,17 +50,19 @@ public record DatabaseUrl(String host, int port, String database, String usernam
             throw new IllegalArgumentException("DATABASE_URL has no host: '" + redact(url) + "'");
         }
         return new DatabaseUrl(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, database,
-                username == null ? "postgres" : username, password == null ? "" : password);
+                username == null ? "postgres" : username, password == null ? "" : password, sslMode);
     }
 
     /** The JDBC URL Flyway migrates through, with the subgraph's schema as the search path. */
     public String jdbcUrl(String schema) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?currentSchema=" + schema;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?currentSchema=" + schema
+                + (sslMode == null ? "" : "&sslmode=" + sslMode);
     }
 
     /** The R2DBC URL the subgraph runs on, with the subgraph's schema as the search path. */
     public String r2dbcUrl(String schema) {
-        return "r2dbc:postgresql://" + host + ":" + port + "/" + database + "?schema=" + schema;
+        return "r2dbc:postgresql://" + host + ":" + port + "/" + database + "?schema=" + schema
+                + (sslMode == null ? "" : "&sslMode=" + sslMode);
     }
 
     private static String decode(String value) {

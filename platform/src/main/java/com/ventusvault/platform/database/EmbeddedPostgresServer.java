@@ -52,7 +52,7 @@ public final class EmbeddedPostgresServer {
             log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (started in {} ms)", server.getPort(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
-        return new DatabaseUrl("localhost", server.getPort(), "postgres", "postgres", "");
+        return new DatabaseUrl("localhost", server.getPort(), "postgres", "postgres", "", null);
     }
 
     /** Stops the server; safe to call more than once. */

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,11 +28,14 @@ import reactor.core.publisher.Mono;
 public class AccessTokenVerifier {
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+    private static final Logger log = LoggerFactory.getLogger(AccessTokenVerifier.class);
 
     private final AuthProperties properties;
     private final SigningKeySource keySource;
     private final Clock clock;
     private final AtomicReference<JWKSet> keys = new AtomicReference<>(new JWKSet());
+    private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
     private volatile Instant lastFetch = Instant.EPOCH;
 
     public AccessTokenVerifier(AuthProperties properties, SigningKeySource keySource, Clock clock) {
@@ -39,7 +44,10 @@ public class AccessTokenVerifier {
         this.clock = clock;
     }
 
-    /** The viewer the token speaks for, or an error {@link InvalidTokenException} saying why it is refused. */
+    /**
+     * The viewer the token speaks for; or an {@link InvalidTokenException} saying why it is refused; or a
+     * {@link KeysUnavailableException} when the keys to judge it could not be had (our failure, not the client's).
+     */
     public Mono<Viewer> verify(String token) {
         SignedJWT jwt;
         try {
@@ -75,6 +83,9 @@ public class AccessTokenVerifier {
             if (claims.getAudience() == null || !claims.getAudience().contains(properties.audience())) {
                 throw new InvalidTokenException("the access token is not meant for this API");
             }
+            if (claims.getSubject() == null) {
+                throw new InvalidTokenException("the access token names no user");
+            }
             List<String> roles = claims.getStringListClaim("roles");
             return new Viewer(UUID.fromString(claims.getSubject()), claims.getStringClaim("email"),
                     roles == null ? List.of() : roles);
@@ -83,24 +94,49 @@ public class AccessTokenVerifier {
         }
     }
 
+    /**
+     * The key set after a refetch, shared by every request that needs it while the fetch runs (so a restart or a key
+     * rotation refuses no valid token), and at most one fetch per refresh interval (so tokens with made-up kids cannot
+     * hammer accounts).
+     */
     private Mono<JWKSet> refreshKeys() {
-        Instant now = clock.instant();
-        if (now.isBefore(lastFetch.plus(properties.jwksRefreshInterval()))) {
+        Mono<JWKSet> running = inFlight.get();
+        if (running != null) {
+            return running;
+        }
+        if (clock.instant().isBefore(lastFetch.plus(properties.jwksRefreshInterval()))) {
             return Mono.just(keys.get());
         }
-        lastFetch = now;
-        return keySource.fetch()
-                .doOnNext(keys::set)
-                .onErrorResume(e -> {
-                    lastFetch = Instant.EPOCH;
-                    return Mono.error(new InvalidTokenException("the signing keys could not be fetched: " + e.getMessage()));
-                });
+        Mono<JWKSet> fetch = keySource.fetch()
+                .timeout(FETCH_TIMEOUT)
+                .doOnNext(set -> {
+                    keys.set(set);
+                    lastFetch = clock.instant();
+                })
+                .onErrorMap(e -> {
+                    log.warn("Could not fetch the token signing keys: {}", e.toString());
+                    return new KeysUnavailableException();
+                })
+                .doFinally(signal -> inFlight.set(null))
+                .cache();
+        if (inFlight.compareAndSet(null, fetch)) {
+            return fetch;
+        }
+        Mono<JWKSet> other = inFlight.get();
+        return other != null ? other : Mono.just(keys.get());
     }
 
     /** Why a token was refused; the message is safe to show to the client. */
     public static final class InvalidTokenException extends RuntimeException {
         public InvalidTokenException(String reason) {
             super(reason);
+        }
+    }
+
+    /** The signing keys could not be fetched; the cause is logged, never shown to the client. */
+    public static final class KeysUnavailableException extends RuntimeException {
+        public KeysUnavailableException() {
+            super("access tokens cannot be verified right now; retry shortly");
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.ventusvault.platform.security;
 
 import com.ventusvault.platform.errors.ApiException;
-import com.ventusvault.platform.errors.ErrorCode;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Optional;
@@ -23,20 +22,25 @@ public class ViewerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Object resolveArgument(MethodParameter parameter, DataFetchingEnvironment environment) {
-        String refusal = environment.getGraphQlContext().get(ViewerInterceptor.REFUSAL_KEY);
-        if (refusal != null) {
-            // A bad token is never treated as anonymous: the client must learn that its session is broken.
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "The access token was refused: " + refusal);
-        }
-        Optional<Viewer> viewer = current(environment.getGraphQlContext());
-        if (parameter.getParameterType() == Optional.class) {
-            return viewer;
-        }
-        return viewer.orElseThrow(ApiException::unauthenticated);
+        GraphQLContext context = environment.getGraphQlContext();
+        return parameter.getParameterType() == Optional.class ? current(context) : required(context);
     }
 
-    /** The viewer of a request, if it carried a valid token. */
+    /**
+     * The signed-in viewer, for code that cannot take a {@code Viewer} parameter ({@code @EntityMapping},
+     * {@code @BatchMapping}); UNAUTHENTICATED (or why the token was refused) otherwise.
+     */
+    public static Viewer required(GraphQLContext context) {
+        return current(context).orElseThrow(ApiException::unauthenticated);
+    }
+
+    /** The viewer if the request carried a valid token, empty if it carried none; a refused token fails. */
     public static Optional<Viewer> current(GraphQLContext context) {
+        ApiException refusal = context.get(ViewerInterceptor.REFUSAL_KEY);
+        if (refusal != null) {
+            // A bad token is never treated as anonymous: the client must learn that its session is broken.
+            throw refusal;
+        }
         return Optional.ofNullable(context.get(Viewer.class));
     }
 }

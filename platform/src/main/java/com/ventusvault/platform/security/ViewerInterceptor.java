@@ -1,6 +1,9 @@
 package com.ventusvault.platform.security;
 
+import com.ventusvault.platform.errors.ApiException;
+import com.ventusvault.platform.errors.ErrorCode;
 import com.ventusvault.platform.security.AccessTokenVerifier.InvalidTokenException;
+import com.ventusvault.platform.security.AccessTokenVerifier.KeysUnavailableException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -9,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads {@code Authorization: Bearer <token>}, verifies it, and puts the outcome in the GraphQL context: a
- * {@link Viewer} for a good token, the refusal reason for a bad one. Requests without a token still run; fields
+ * {@link Viewer} for a good token, the error to raise for a bad one (or when the keys to judge it are unavailable). Requests without a token still run; fields
  * that need a user fail on their own (see {@link ViewerArgumentResolver}), so public fields keep working.
  */
 public class ViewerInterceptor implements WebGraphQlInterceptor {
@@ -37,12 +40,19 @@ public class ViewerInterceptor implements WebGraphQlInterceptor {
                             builder.graphQLContext(context -> context.put(Viewer.class, viewer)).build());
                     return chain.next(request);
                 })
-                .onErrorResume(InvalidTokenException.class, e -> withRefusal(request, chain, e.getMessage()));
+                .onErrorResume(InvalidTokenException.class, e -> withRefusal(request, chain, e.getMessage()))
+                .onErrorResume(KeysUnavailableException.class, e -> withFailure(request, chain,
+                        new ApiException(ErrorCode.INTERNAL, "Access tokens cannot be verified right now; retry shortly")));
     }
 
     private static Mono<WebGraphQlResponse> withRefusal(WebGraphQlRequest request, Chain chain, String reason) {
+        return withFailure(request, chain,
+                new ApiException(ErrorCode.UNAUTHENTICATED, "The access token was refused: " + reason));
+    }
+
+    private static Mono<WebGraphQlResponse> withFailure(WebGraphQlRequest request, Chain chain, ApiException failure) {
         request.configureExecutionInput((input, builder) ->
-                builder.graphQLContext(context -> context.put(REFUSAL_KEY, reason)).build());
+                builder.graphQLContext(context -> context.put(REFUSAL_KEY, failure)).build());
         return chain.next(request);
     }
 }

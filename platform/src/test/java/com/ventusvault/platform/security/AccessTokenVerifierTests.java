@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ventusvault.platform.security.AccessTokenVerifier.InvalidTokenException;
+import com.ventusvault.platform.security.AccessTokenVerifier.KeysUnavailableException;
 import com.ventusvault.platform.testing.TestTokens;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class AccessTokenVerifierTests {
 
@@ -26,8 +33,7 @@ class AccessTokenVerifierTests {
     @BeforeAll
     static void start() {
         tokens = TestTokens.start();
-        verifier = new AccessTokenVerifier(new AuthProperties(TestTokens.ISSUER, TestTokens.AUDIENCE,
-                URI.create(tokens.jwksUri()), Duration.ZERO),
+        verifier = new AccessTokenVerifier(properties(Duration.ZERO),
                 SigningKeySource.remote(WebClient.create(), URI.create(tokens.jwksUri())), Clock.systemUTC());
     }
 
@@ -40,7 +46,7 @@ class AccessTokenVerifierTests {
     void acceptsATokenSignedByThePublishedKey() {
         Viewer viewer = verifier.verify(tokens.tokenFor(USER, "ada@example.com")).block();
 
-        assertThat(viewer).isEqualTo(new Viewer(USER, "ada@example.com", java.util.List.of("CUSTOMER")));
+        assertThat(viewer).isEqualTo(new Viewer(USER, "ada@example.com", List.of("CUSTOMER")));
     }
 
     @Test
@@ -76,8 +82,50 @@ class AccessTokenVerifierTests {
     }
 
     @Test
+    void refusesAnotherIssuer() {
+        assertRefused(tokens.token(USER, "ada@example.com", "https://evil.example", TestTokens.AUDIENCE,
+                Instant.now().plusSeconds(600)), "issued by someone else");
+    }
+
+    @Test
+    void refusesAnotherAudience() {
+        assertRefused(tokens.token(USER, "ada@example.com", TestTokens.ISSUER, "another-api",
+                Instant.now().plusSeconds(600)), "not meant for this API");
+    }
+
+    @Test
+    void requestsArrivingWhileTheKeysAreFetchedShareTheFetchAndAllPass() {
+        AtomicInteger fetches = new AtomicInteger();
+        SigningKeySource slow = () -> Mono.fromCallable(() -> {
+            fetches.incrementAndGet();
+            return tokens.publicKeys();
+        }).delayElement(Duration.ofMillis(300));
+        AccessTokenVerifier fresh = new AccessTokenVerifier(properties(Duration.ofSeconds(30)), slow, Clock.systemUTC());
+        String token = tokens.tokenFor(USER, "ada@example.com");
+
+        List<Viewer> viewers = Flux.range(0, 5).flatMap(i -> fresh.verify(token)).collectList().block();
+
+        assertThat(viewers).hasSize(5).allSatisfy(v -> assertThat(v.userId()).isEqualTo(USER));
+        assertThat(fetches).hasValue(1);
+    }
+
+    @Test
+    void keysThatCannotBeFetchedAreOurFailureAndNameNoInternalHost() {
+        SigningKeySource down = () -> Mono.error(new ConnectException("Connection refused: accounts-internal.svc:4001"));
+        AccessTokenVerifier broken = new AccessTokenVerifier(properties(Duration.ZERO), down, Clock.systemUTC());
+
+        assertThatThrownBy(() -> broken.verify(tokens.tokenFor(USER, "ada@example.com")).block())
+                .isInstanceOf(KeysUnavailableException.class)
+                .hasMessageNotContaining("accounts-internal");
+    }
+
+    @Test
     void refusesGarbage() {
         assertRefused("not-a-jwt", "not a signed JWT");
+    }
+
+    private static AuthProperties properties(Duration refreshInterval) {
+        return new AuthProperties(TestTokens.ISSUER, TestTokens.AUDIENCE, URI.create(tokens.jwksUri()), refreshInterval);
     }
 
     private static void assertRefused(String token, String reason) {

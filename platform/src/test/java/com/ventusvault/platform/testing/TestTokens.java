@@ -67,6 +67,16 @@ public final class TestTokens implements AutoCloseable {
         return sign(key, claims(userId, email, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(15))));
     }
 
+    /** A token with the claims given, signed by the published key: for tests of what a verifier refuses. */
+    public String token(UUID userId, String email, String issuer, String audience, Instant expiry) {
+        return sign(key, claims(userId, email, issuer, audience, expiry));
+    }
+
+    /** The published key set, for verifiers that take keys without HTTP. */
+    public JWKSet publicKeys() {
+        return new JWKSet(key.toPublicJWK());
+    }
+
     /** A token that expired a minute ago. */
     public String expiredTokenFor(UUID userId, String email) {
         return sign(key, claims(userId, email, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(5))));
