@@ -28,10 +28,15 @@ class AccountsConfiguration {
             log.info("Signing access tokens with key {} from {}", keys.signingKey().getKeyID(), properties.signingKeyPath());
             return keys;
         }
+        if (!properties.allowGeneratedKey()) {
+            throw new IllegalStateException("No access-token signing key: set ventus.accounts.tokens.signing-key-path "
+                    + "to an RSA private key file, or set ventus.accounts.tokens.allow-generated-key=true to sign with a "
+                    + "key generated at startup (tests and demos only: tokens die with the process)");
+        }
         SigningKeys keys = SigningKeys.generate();
-        log.warn("ventus.accounts.tokens.signing-key-path is not set: signing access tokens with a key generated at "
-                + "startup ({}); tokens do not survive a restart and other accounts instances cannot verify them",
-                keys.signingKey().getKeyID());
+        log.warn("ventus.accounts.tokens.signing-key-path is not set and allow-generated-key is true: signing access "
+                + "tokens with a key generated at startup ({}); tokens do not survive a restart and other accounts "
+                + "instances cannot verify them", keys.signingKey().getKeyID());
         return keys;
     }
 

@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ttl            how long an access token is valid (default 15 minutes); must be positive
  * @param signingKeyPath an RSA private key (at least 2048 bits) to sign with: PEM (PKCS#8 {@code BEGIN PRIVATE KEY}
  *                       or PKCS#1 {@code BEGIN RSA PRIVATE KEY}), a JWK, or a JWK set whose first key signs and whose
- *                       other keys are still published (key rotation). Unset: a key is generated at startup, and
- *                       tokens stop verifying when accounts restarts. An unreadable file fails startup.
+ *                       other keys are still published (key rotation). An unreadable file fails startup. Unset:
+ *                       startup fails, unless {@code allowGeneratedKey} is true
+ * @param allowGeneratedKey when no {@code signingKeyPath} is set, sign with a key generated at startup instead of
+ *                       failing (default false). Tokens then stop verifying when accounts restarts and no other
+ *                       instance can verify them: for tests and the one-process demo stack only, never production
  */
 @ConfigurationProperties("ventus.accounts.tokens")
-public record TokenProperties(@DefaultValue("15m") Duration ttl, Path signingKeyPath) {
+public record TokenProperties(@DefaultValue("15m") Duration ttl, Path signingKeyPath,
+                              @DefaultValue("false") boolean allowGeneratedKey) {
 
     public TokenProperties {
         if (ttl.isNegative() || ttl.isZero()) {
