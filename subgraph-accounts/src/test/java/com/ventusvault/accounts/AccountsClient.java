@@ -51,6 +51,15 @@ public final class AccountsClient {
                 .get();
     }
 
+    /** Logs a registered user in and returns the session's access token (roles as stored now). */
+    public String login(String email) {
+        return graphQl().documentName("login")
+                .variable("input", Map.of("email", email, "password", PASSWORD))
+                .execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0)
+                .path("login.session.accessToken").entity(String.class).get();
+    }
+
     /** Registers a user and returns their id. */
     public String registerId(String email) {
         return graphQl(register(email)).documentName("me").execute().path("me.id").entity(String.class).get();
