@@ -4,6 +4,7 @@ import com.ventusvault.gateway.planning.PlanNode.Fetch;
 import com.ventusvault.gateway.planning.PlanNode.Flatten;
 import com.ventusvault.gateway.planning.PlanNode.RequiredField;
 import com.ventusvault.gateway.planning.PlanNode.RequiredFragment;
+import com.ventusvault.gateway.supergraph.Supergraph;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -29,13 +30,16 @@ final class EntityBatch {
     final List<List<Target>> targets = new ArrayList<>();
     private final Map<String, Integer> indexByRepresentation = new HashMap<>();
 
-    private EntityBatch(Fetch fetch) {
+    private final Supergraph supergraph;
+
+    private EntityBatch(Fetch fetch, Supergraph supergraph) {
         this.fetch = fetch;
+        this.supergraph = supergraph;
     }
 
     /** Collects from {@code data}; the caller holds the data's monitor. */
-    static EntityBatch collect(List<Flatten> flattens, ObjectNode data) {
-        EntityBatch batch = new EntityBatch(flattens.getFirst().node());
+    static EntityBatch collect(List<Flatten> flattens, ObjectNode data, Supergraph supergraph) {
+        EntityBatch batch = new EntityBatch(flattens.getFirst().node(), supergraph);
         for (Flatten flatten : flattens) {
             List<Target> found = new ArrayList<>();
             walk(data, flatten.path(), 0, new ArrayList<>(), found);
@@ -81,24 +85,43 @@ final class EntityBatch {
         if (typename == null || !typename.isString()) {
             return;
         }
+        RequiredFragment fragment = fragmentFor(typename.asString());
+        if (fragment == null) {
+            return;
+        }
+        ObjectNode representation = JsonNodeFactory.instance.objectNode();
+        if (!copy(target.object(), fragment.fields(), representation)) {
+            return; // key or required data missing (e.g. an earlier fetch failed): nothing to ask for
+        }
+        if (!fragment.typeCondition().equals(typename.asString())) {
+            // an interface entity (e.g. an @interfaceObject) is asked for under the interface's name
+            representation.put("__typename", fragment.typeCondition());
+        }
+        String key = representation.toString();
+        Integer index = indexByRepresentation.get(key);
+        if (index == null) {
+            index = representations.size();
+            indexByRepresentation.put(key, index);
+            representations.add(representation);
+            targets.add(new ArrayList<>());
+        }
+        targets.get(index).add(target);
+    }
+
+    /** The representation shape for objects of {@code typename}: its own, else an interface's it implements. */
+    private RequiredFragment fragmentFor(String typename) {
         for (RequiredFragment fragment : fetch.requires()) {
-            if (fragment.typeCondition().equals(typename.asString())) {
-                ObjectNode representation = JsonNodeFactory.instance.objectNode();
-                if (!copy(target.object(), fragment.fields(), representation)) {
-                    return; // key or required data missing (e.g. an earlier fetch failed): nothing to ask for
-                }
-                String key = representation.toString();
-                Integer index = indexByRepresentation.get(key);
-                if (index == null) {
-                    index = representations.size();
-                    indexByRepresentation.put(key, index);
-                    representations.add(representation);
-                    targets.add(new ArrayList<>());
-                }
-                targets.get(index).add(target);
-                return;
+            if (fragment.typeCondition().equals(typename)) {
+                return fragment;
             }
         }
+        for (RequiredFragment fragment : fetch.requires()) {
+            if (supergraph.types().containsKey(fragment.typeCondition())
+                    && supergraph.possibleTypes(fragment.typeCondition()).contains(typename)) {
+                return fragment;
+            }
+        }
+        return null;
     }
 
     private static boolean copy(ObjectNode from, List<RequiredField> fields, ObjectNode into) {

@@ -32,11 +32,13 @@ public final class PlanExecutor {
     private final SubgraphClient client;
     private final ObjectMapper json;
     private final ResponseShaper shaper;
+    private final Supergraph supergraph;
 
     public PlanExecutor(Supergraph supergraph, SubgraphClient client, ObjectMapper json) {
         this.client = client;
         this.json = json;
         this.shaper = new ResponseShaper(supergraph);
+        this.supergraph = supergraph;
     }
 
     /** Executes the request's plan and emits the response body ({@code data}, {@code errors}). */
@@ -114,7 +116,7 @@ public final class PlanExecutor {
     private Mono<Void> entityFetch(List<Flatten> flattens, ExecutionState state) {
         EntityBatch batch;
         synchronized (state) {
-            batch = EntityBatch.collect(flattens, state.data);
+            batch = EntityBatch.collect(flattens, state.data, supergraph);
         }
         if (batch.isEmpty()) {
             return Mono.empty();

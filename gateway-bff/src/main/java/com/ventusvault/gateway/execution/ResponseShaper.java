@@ -157,6 +157,7 @@ final class ResponseShaper {
                 }
                 case ClientFragment fragment -> {
                     if (included(state, fragment.conditions()) && (fragment.typeCondition() == null
+                            || fragment.typeCondition().equals(type)
                             || supergraph.possibleTypes(fragment.typeCondition()).contains(type))) {
                         collect(state, type, fragment.selections(), into);
                     }

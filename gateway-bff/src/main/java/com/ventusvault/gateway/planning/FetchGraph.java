@@ -39,16 +39,21 @@ final class FetchGraph {
         return null;
     }
 
-    FetchGroup entityGroup(String subgraph, List<String> path, FetchGroup parent) {
-        String key = "entity:" + subgraph + ":" + String.join(".", path) + ":" + parent.id;
+    /**
+     * The entity group for {@code subgraph} at {@code path} after {@code parent}; {@code asInterface} names the
+     * interface when the subgraph is asked for interface objects (their representations differ), else "".
+     */
+    FetchGroup entityGroup(String subgraph, List<String> path, FetchGroup parent, String asInterface) {
+        String key = "entity:" + subgraph + ":" + String.join(".", path) + ":" + parent.id + ":" + asInterface;
         FetchGroup group = byKey.computeIfAbsent(key, k -> add(new FetchGroup(groups.size(), subgraph, true,
                 path, parent)));
         touch(group);
         return group;
     }
 
-    boolean hasEntityGroup(String subgraph, List<String> path, FetchGroup parent) {
-        return byKey.containsKey("entity:" + subgraph + ":" + String.join(".", path) + ":" + parent.id);
+    boolean hasEntityGroup(String subgraph, List<String> path, FetchGroup parent, String asInterface) {
+        return byKey.containsKey("entity:" + subgraph + ":" + String.join(".", path) + ":" + parent.id + ":"
+                + asInterface);
     }
 
     /** Records that {@code group} received a selection, for every active tracker. */

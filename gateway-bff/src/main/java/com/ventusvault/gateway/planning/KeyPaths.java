@@ -19,8 +19,8 @@ import java.util.Map;
  */
 final class KeyPaths {
 
-    /** One key edge: ask {@code subgraph} for the entity by {@code key}. */
-    record Hop(String subgraph, FieldSet key) {
+    /** One key edge: ask {@code subgraph} for the entity, as {@code type}, by {@code key}. */
+    record Hop(String subgraph, FieldSet key, String type) {
     }
 
     private final Supergraph supergraph;
@@ -39,7 +39,7 @@ final class KeyPaths {
                 return List.of();
             }
             FieldSet key = usableKey(from, type, to);
-            return key == null ? null : List.of(new Hop(to, key));
+            return key == null ? null : List.of(new Hop(to, key, type));
         }
         Map<String, Hop> reachedBy = new HashMap<>();
         Map<String, String> previous = new HashMap<>();
@@ -62,7 +62,7 @@ final class KeyPaths {
                 FieldSet key = usableKey(current, type, next);
                 if (key != null) {
                     previous.put(next, current);
-                    reachedBy.put(next, new Hop(next, key));
+                    reachedBy.put(next, new Hop(next, key, type));
                     queue.add(next);
                 }
             }
@@ -70,9 +70,35 @@ final class KeyPaths {
         return null;
     }
 
+    /**
+     * The key edges from {@code from} to {@code to}, where {@code to} declares {@code keyType} (an interface) as an
+     * {@code @interfaceObject} and objects of {@code type} implement it: directly, or after one hop within
+     * {@code type} to a subgraph that resolves the interface's key fields. Null when unreachable.
+     */
+    List<Hop> findInterfaceObject(String from, String type, String keyType, String to) {
+        FieldSet direct = usableKey(from, type, keyType, to);
+        if (direct != null) {
+            return List.of(new Hop(to, direct, keyType));
+        }
+        for (String via : supergraph.type(type).subgraphs()) {
+            FieldSet key = usableKey(via, type, keyType, to);
+            List<Hop> first = key == null || via.equals(from) ? null : find(from, type, via, false);
+            if (first != null) {
+                List<Hop> hops = new ArrayList<>(first);
+                hops.add(new Hop(to, key, keyType));
+                return hops;
+            }
+        }
+        return null;
+    }
+
     /** A resolvable key of {@code type} in {@code to} whose fields {@code from} resolves, or null. */
     private FieldSet usableKey(String from, String type, String to) {
-        for (FieldSet key : supergraph.type(type).resolvableKeys(to)) {
+        return usableKey(from, type, type, to);
+    }
+
+    private FieldSet usableKey(String from, String type, String keyType, String to) {
+        for (FieldSet key : supergraph.type(keyType).resolvableKeys(to)) {
             if (resolvesAll(from, type, key.selections())) {
                 return key;
             }

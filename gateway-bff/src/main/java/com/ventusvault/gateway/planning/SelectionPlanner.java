@@ -64,6 +64,10 @@ final class SelectionPlanner {
 
     private void planAbstract(FetchGroup group, SubgraphSelection target, String type,
                               List<ClientSelection> selections, List<String> path, SelectionSet provided, Cond cond) {
+        if (supergraph.isInterfaceObjectIn(group.subgraph, type)) {
+            planInterfaceObject(group, target, type, selections, path, provided, cond);
+            return;
+        }
         target.addTypename();
         List<String> runtimeTypes = supergraph.possibleTypesIn(group.subgraph, type);
         if (resolvedOnAbstractType(group.subgraph, type, runtimeTypes, selections, provided)) {
@@ -84,6 +88,61 @@ final class SelectionPlanner {
                 plan(group, fragment, runtimeType, restricted, path, provided, cond);
             }
         }
+    }
+
+    /**
+     * A subgraph that declares interface {@code type} with {@code @interfaceObject} returns objects whose
+     * {@code __typename} is the interface. Fields it resolves are planned here; fragments, {@code __typename} and
+     * other fields are planned in a subgraph that knows the implementations, reached over the interface's key
+     * (that fetch also brings the concrete {@code __typename}).
+     */
+    private void planInterfaceObject(FetchGroup group, SubgraphSelection target, String type,
+                                     List<ClientSelection> selections, List<String> path, SelectionSet provided,
+                                     Cond cond) {
+        target.addTypename();
+        List<ClientSelection> remote = new ArrayList<>();
+        for (ClientSelection selection : selections) {
+            if (selection instanceof ClientField field && !field.name().startsWith("__")
+                    && resolvesLocally(group.subgraph, type, field.name(), provided)) {
+                planField(group, target, type, field, path, provided, cond);
+            } else if (!(selection instanceof ClientField field && field.name().startsWith("__")
+                    && !field.name().equals("__typename"))) {
+                remote.add(selection);
+            }
+        }
+        if (remote.isEmpty()) {
+            return;
+        }
+        List<KeyPaths.Hop> hops = null;
+        for (String candidate : supergraph.type(type).subgraphs()) {
+            if (!supergraph.isInterfaceObjectIn(candidate, type)) {
+                List<KeyPaths.Hop> found = keyPaths.find(group.subgraph, type, candidate, true);
+                if (found != null && (hops == null || found.size() < hops.size())) {
+                    hops = found;
+                }
+            }
+        }
+        if (hops == null) { // no subgraph knows the implementations: only fields can be answered
+            for (ClientSelection selection : remote) {
+                if (selection instanceof ClientField field) {
+                    planField(group, target, type, field, path, provided, cond);
+                }
+            }
+            return;
+        }
+        FetchGroup current = group;
+        SubgraphSelection currentTarget = target;
+        for (KeyPaths.Hop hop : hops) {
+            currentTarget.addTypename();
+            currentTarget.addFieldSet(hop.key().selections());
+            graph.touch(current);
+            current = graph.entityGroup(hop.subgraph(), path, current, "");
+            SubgraphSelection requires = current.requires.fragment(hop.type(), List.of());
+            requires.addTypename();
+            requires.addFieldSet(hop.key().selections());
+            currentTarget = current.entityFragment(hop.type());
+        }
+        plan(current, currentTarget, type, remote, path, null, cond);
     }
 
     private boolean resolvedOnAbstractType(String subgraph, String type, List<String> runtimeTypes,
@@ -149,29 +208,31 @@ final class SelectionPlanner {
         SubgraphSelection previousTarget = target;
         FetchGroup current = group;
         SubgraphSelection currentTarget = target;
+        String fieldType = type;
         for (KeyPaths.Hop hop : route.hops()) {
             currentTarget.addTypename();
             currentTarget.addFieldSet(hop.key().selections());
             graph.touch(current);
             previous = current;
             previousTarget = currentTarget;
-            current = graph.entityGroup(hop.subgraph(), path, current);
-            SubgraphSelection requires = current.requires.fragment(type, List.of());
+            current = graph.entityGroup(hop.subgraph(), path, current, hop.type().equals(type) ? "" : hop.type());
+            SubgraphSelection requires = current.requires.fragment(hop.type(), List.of());
             requires.addTypename();
             requires.addFieldSet(hop.key().selections());
-            currentTarget = current.entityFragment(type);
+            currentTarget = current.entityFragment(hop.type());
+            fieldType = hop.type();
         }
-        JoinField join = supergraph.field(type, field.name()).joinFor(current.subgraph);
+        JoinField join = supergraph.field(fieldType, field.name()).joinFor(current.subgraph);
         if (join != null && join.requires() != null) {
             graph.startTracking();
-            plan(previous, previousTarget, type, toClientSelections(type, join.requires().selections()), path,
+            plan(previous, previousTarget, type, toClientSelections(fieldType, join.requires().selections()), path,
                     previous == group ? provided : null, own);
             Set<FetchGroup> touched = graph.stopTracking();
             touched.remove(current);
             current.dependsOn.addAll(touched);
-            current.requires.fragment(type, List.of()).addFieldSet(join.requires().selections());
+            current.requires.fragment(fieldType, List.of()).addFieldSet(join.requires().selections());
         }
-        addLocal(current, currentTarget, type, field, path, current == group ? provided : null, own);
+        addLocal(current, currentTarget, fieldType, field, path, current == group ? provided : null, own);
     }
 
     private record Route(List<KeyPaths.Hop> hops) {
@@ -186,10 +247,19 @@ final class SelectionPlanner {
             if (hops == null) {
                 continue;
             }
-            boolean reuses = hops.size() == 1 && graph.hasEntityGroup(candidate, path, group);
+            boolean reuses = hops.size() == 1 && graph.hasEntityGroup(candidate, path, group, "");
             if (best == null || hops.size() < best.size() || (hops.size() == best.size() && reuses && !bestReuses)) {
                 best = hops;
                 bestReuses = reuses;
+            }
+        }
+        if (best == null) {
+            for (var resolver : supergraph.interfaceObjectResolvers(type, field)) {
+                List<KeyPaths.Hop> hops = keyPaths.findInterfaceObject(group.subgraph, type, resolver.type(),
+                        resolver.subgraph());
+                if (hops != null && (best == null || hops.size() < best.size())) {
+                    best = hops;
+                }
             }
         }
         if (best == null) {

@@ -102,7 +102,7 @@ final class SubgraphSelection {
     }
 
     boolean isEmpty() {
-        return items.isEmpty();
+        return items.values().stream().allMatch(i -> i instanceof FragmentItem f && f.children.isEmpty());
     }
 
     /** Prints {@code {a b{c}}}. */
@@ -116,6 +116,9 @@ final class SubgraphSelection {
         out.append('{');
         boolean first = true;
         for (Object item : items.values()) {
+            if (item instanceof FragmentItem fragment && fragment.children.isEmpty()) {
+                continue; // a fragment that ended up with nothing to select
+            }
             if (!first) {
                 out.append(' ');
             }

@@ -113,6 +113,36 @@ public record Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeDef> t
         return result;
     }
 
+    /** Whether {@code subgraph} declares interface {@code type} as an object ({@code @interfaceObject}). */
+    public boolean isInterfaceObjectIn(String subgraph, String type) {
+        TypeDef def = types.get(type);
+        return def != null && def.isInterfaceObjectIn(subgraph);
+    }
+
+    /**
+     * Interfaces of object type {@code type} that some subgraph declares with {@code @interfaceObject} and resolves
+     * {@code field} on, as (subgraph, interface) pairs: the way to a field an implementation gets from an interface
+     * object (its own {@code @join__field} names no subgraph).
+     */
+    public List<TypeDef.Membership> interfaceObjectResolvers(String type, String field) {
+        List<TypeDef.Membership> result = new ArrayList<>();
+        if (!(apiSchema.getType(type) instanceof graphql.schema.GraphQLObjectType object)) {
+            return result;
+        }
+        for (var iface : object.getInterfaces()) {
+            TypeDef def = types.get(iface.getName());
+            if (def == null || !def.fields().containsKey(field)) {
+                continue;
+            }
+            for (String subgraph : resolvingSubgraphs(iface.getName(), field)) {
+                if (def.isInterfaceObjectIn(subgraph)) {
+                    result.add(new TypeDef.Membership(subgraph, iface.getName()));
+                }
+            }
+        }
+        return result;
+    }
+
     /** The root type name for an operation kind: query, mutation or subscription; null when absent. */
     public String rootType(String operationKind) {
         var type = switch (operationKind) {
