@@ -14,6 +14,7 @@ import graphql.GraphQLContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.dataloader.DataLoader;
@@ -24,7 +25,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,21 +62,23 @@ public class TransferController {
                 .map(stored -> Transfer.of(stored.transfer()));
     }
 
-    /** Entity resolution for the gateway, same visibility as {@link #transfer}; one lookup per representation. */
+    /**
+     * Entity resolution for the gateway, same visibility as {@link #transfer}: one query for the whole batch, answered
+     * in representation order with null for ids that are unknown, not UUIDs, or not the viewer's.
+     */
     @EntityMapping("Transfer")
     public Mono<List<Transfer>> transfers(List<Map<String, Object>> representations, GraphQLContext context) {
         Viewer viewer = SignedIn.viewer(context);
-        return Flux.fromIterable(representations)
-                .concatMap(representation -> TransferId.parse(String.valueOf(representation.get("id")))
-                        .map(transfers::findById).orElse(Mono.empty())
-                        .filter(stored -> stored.isParty(viewer.userId()))
-                        .map(stored -> java.util.Optional.of(Transfer.of(stored.transfer())))
-                        .defaultIfEmpty(java.util.Optional.empty()))
-                .collectList()
-                .map(found -> {
-                    List<Transfer> result = new ArrayList<>(found.size());
-                    found.forEach(node -> result.add(node.orElse(null)));
-                    return result;
+        List<Optional<TransferId>> ids = representations.stream()
+                .map(representation -> TransferId.parse(String.valueOf(representation.get("id"))))
+                .toList();
+        return transfers.findByIds(ids.stream().flatMap(Optional::stream).toList())
+                .filter(stored -> stored.isParty(viewer.userId()))
+                .collectMap(stored -> stored.transfer().id(), stored -> Transfer.of(stored.transfer()))
+                .map(visible -> {
+                    List<Transfer> ordered = new ArrayList<>(ids.size());
+                    ids.forEach(id -> ordered.add(id.map(visible::get).orElse(null)));
+                    return ordered;
                 });
     }
 

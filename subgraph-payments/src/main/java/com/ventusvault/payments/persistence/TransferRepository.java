@@ -12,10 +12,12 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Transfers and their journal entries. Entries are only ever inserted; the database refuses updates and deletes. */
@@ -36,6 +38,12 @@ public class TransferRepository {
 
     public Mono<StoredTransfer> findById(TransferId id) {
         return database.sql(SELECT + "where t.id = :id").bind("id", id.value()).map(TransferRepository::toStored).one();
+    }
+
+    /** Transfers by id, in one query, in no particular order; ids no transfer has are simply absent. */
+    public Flux<StoredTransfer> findByIds(Collection<TransferId> ids) {
+        UUID[] values = ids.stream().map(TransferId::value).distinct().toArray(UUID[]::new);
+        return database.sql(SELECT + "where t.id = any(:ids)").bind("ids", values).map(TransferRepository::toStored).all();
     }
 
     /** The transfer a user created with an idempotency key, if any. */
