@@ -9,16 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the payments subgraph ({@code ventus.payments.*}).
  *
- * @param demoFunding     whether {@code deposit} may fund wallets from the demo bank; on for demos and tests,
- *                        production sets {@code false}, and {@code deposit} then fails with FORBIDDEN
+ * @param demoFunding     whether {@code deposit} may fund wallets from the demo bank (default false: {@code deposit}
+ *                        fails with FORBIDDEN); the demo stack and tests that deposit turn it on
  * @param accountsUrl     base URL of accounts, which serves {@code POST /internal/users/lookup} for
- *                        {@code sendMoney(toEmail)}; when unreachable, such a send fails with INTERNAL
+ *                        {@code sendMoney(toEmail)}; when it times out, is unreachable or answers 5xx, such a send
+ *                        fails with INTERNAL "accounts is unavailable; retry with the same idempotencyKey", and
+ *                        when it refuses the forwarded token (401), with UNAUTHENTICATED
  * @param accountsTimeout how long an email lookup may take
  * @param fees            the fee schedule
  */
 @ConfigurationProperties("ventus.payments")
 public record PaymentsProperties(
-        @DefaultValue("true") boolean demoFunding,
+        @DefaultValue("false") boolean demoFunding,
         @DefaultValue("http://localhost:4001") URI accountsUrl,
         @DefaultValue("3s") Duration accountsTimeout,
         @DefaultValue Fees fees) {

@@ -40,10 +40,11 @@ public enum Currency {
     }
 
     /**
-     * Rounds a computed value (a fee, a conversion) to this currency's scale with banker's rounding (HALF_EVEN).
-     * This is the only place in the ledger where an amount is rounded; amounts a client sends are never rounded.
+     * Rounds a computed charge (a fee) up to this currency's scale: {@link RoundingMode#UP}, away from zero, so a charge
+     * is never rounded down, and a positive fee is never rounded away to nothing (0.5% of 1.00 USD is 0.01 USD, not
+     * 0.00). This is the only place in the ledger where an amount is rounded; amounts a client sends are never rounded.
      */
-    public Money round(BigDecimal computed) {
-        return new Money(computed.setScale(scale, RoundingMode.HALF_EVEN), this);
+    public Money roundUp(BigDecimal computed) {
+        return new Money(computed.setScale(scale, RoundingMode.UP), this);
     }
 }

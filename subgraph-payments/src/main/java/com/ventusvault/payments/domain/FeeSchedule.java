@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * What VentusVault charges per kind of transfer. A P2P fee is {@code amount × p2pRate} rounded HALF_EVEN to the
- * currency's scale (through {@link Currency#round(BigDecimal)}, the one rounding point), paid by the sender on top of
- * the amount. Deposits are free.
+ * What VentusVault charges per kind of transfer. A P2P fee is {@code amount × p2pRate} rounded UP to the currency's
+ * scale (through {@link Currency#roundUp(BigDecimal)}, the one rounding point), paid by the sender on top of the
+ * amount: with a positive rate no payment is free (1.00 USD at 0.5% pays 0.01 USD). Deposits are free.
  */
 public record FeeSchedule(BigDecimal p2pRate) {
 
@@ -19,7 +19,7 @@ public record FeeSchedule(BigDecimal p2pRate) {
 
     public Money feeFor(TransferKind kind, Money amount) {
         return switch (kind) {
-            case P2P -> amount.currency().round(amount.amount().multiply(p2pRate));
+            case P2P -> amount.currency().roundUp(amount.amount().multiply(p2pRate));
             case DEPOSIT, PAYOUT, TRADE, ESCROW, FEE -> Money.zero(amount.currency());
         };
     }

@@ -2,6 +2,7 @@ package com.ventusvault.payments.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,12 +38,12 @@ public final class Ledger {
                     + " holds " + from.currency() + " but the recipient wallet holds " + to.currency(), "input", "toWalletId"));
         }
         requireSystemAccount(feeRevenue, AccountKind.FEE_REVENUE, from.currency());
+        Optional<Rejection> shortfall = shortfall(from, amount);
+        if (shortfall.isPresent()) {
+            return new PlanResult.Rejected(shortfall.get());
+        }
         Money fee = fees.feeFor(TransferKind.P2P, amount);
         Money debit = amount.plus(fee);
-        if (!from.canGive(debit)) {
-            return new PlanResult.Rejected(Rejection.of(RejectionCode.INSUFFICIENT_FUNDS, "Sending " + amount + " costs "
-                    + debit + " including a fee of " + fee + ", but the wallet holds " + from.balance(), "input", "amount"));
-        }
         List<Posting> postings = new ArrayList<>(3);
         postings.add(Posting.debit(from.id(), debit));
         postings.add(Posting.credit(to.id(), amount));
@@ -50,6 +51,21 @@ public final class Ledger {
             postings.add(Posting.credit(feeRevenue.id(), fee));
         }
         return new PlanResult.Planned(new TransferPlan(TransferKind.P2P, amount, fee, from.id(), to.id(), postings));
+    }
+
+    /**
+     * {@code INSUFFICIENT_FUNDS} when {@code from} cannot pay {@code amount} plus its P2P fee, else empty. The planner
+     * applies it under lock; {@code sendMoney(toEmail)} also applies it to an unlocked read before it asks accounts
+     * who has the email, so an empty wallet cannot be used to probe which emails have accounts.
+     */
+    public Optional<Rejection> shortfall(LedgerAccount from, Money amount) {
+        Money fee = fees.feeFor(TransferKind.P2P, amount);
+        Money debit = amount.plus(fee);
+        if (from.canGive(debit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Rejection.of(RejectionCode.INSUFFICIENT_FUNDS, "Sending " + amount + " costs " + debit
+                + " including a fee of " + fee + ", but the wallet holds " + from.balance(), "input", "amount"));
     }
 
     /** A demo deposit of {@code amount} from the demo bank into {@code wallet}, which {@code initiator} must own. */

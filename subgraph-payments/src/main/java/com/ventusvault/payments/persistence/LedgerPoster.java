@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  *   <li>claim the key with the transfer row (the unique constraint settles a race the locks did not serialise: the
  *       loser returns the winner's transfer), then append the journal entries, which move the cached balances.</li>
  * </ol>
- * At commit the database checks that the entries of the transfer sum to zero.
+ * At commit the database checks that the entries of the transfer sum to zero. A refusal rolls the transaction back.
  */
 @Component
 public class LedgerPoster {
@@ -53,13 +53,41 @@ public class LedgerPoster {
      */
     public Mono<TransferOutcome> post(TransferRequest request, List<AccountId> involved,
                                       Function<Map<AccountId, LedgerAccount>, PlanResult> planner) {
+        return post(request, Mono.just(new Scope(involved, planner)));
+    }
+
+    /**
+     * Posts the request, working out what it touches inside the transaction, before any lock: {@code scope} may
+     * write (open the recipient's wallet) and those writes commit only if the transfer is posted. Any refusal
+     * rolls the whole transaction back, so a refused payment leaves nothing behind.
+     */
+    public Mono<TransferOutcome> post(TransferRequest request, Mono<Scope> scope) {
         String fingerprint = request.fingerprint();
-        Mono<TransferOutcome> work = accounts.lockInIdOrder(involved)
-                .collectMap(LedgerAccount::id, Function.identity())
-                .flatMap(locked -> transfers.findByKey(request.initiator(), request.idempotencyKey())
-                        .map(existing -> replay(existing, fingerprint))
-                        .switchIfEmpty(Mono.defer(() -> planAndWrite(request, fingerprint, planner.apply(locked)))));
-        return transactions.transactional(work);
+        return transactions.execute(transaction -> scope.flatMap(found -> accounts.lockInIdOrder(found.involved())
+                        .collectMap(LedgerAccount::id, Function.identity())
+                        .flatMap(locked -> transfers.findByKey(request.initiator(), request.idempotencyKey())
+                                .map(existing -> replay(existing, fingerprint))
+                                .switchIfEmpty(Mono.defer(() ->
+                                        planAndWrite(request, fingerprint, found.planner().apply(locked))))))
+                        .doOnNext(outcome -> {
+                            if (outcome instanceof TransferOutcome.Refused) {
+                                transaction.setRollbackOnly();
+                            }
+                        }))
+                .single();
+    }
+
+    /**
+     * What a transfer touches and how to plan it once those accounts are locked.
+     *
+     * @param involved the accounts to lock, in any order (they are locked in id order)
+     * @param planner  gets the locked accounts by id (missing ones are absent) and decides
+     */
+    public record Scope(List<AccountId> involved, Function<Map<AccountId, LedgerAccount>, PlanResult> planner) {
+
+        public Scope {
+            involved = List.copyOf(involved);
+        }
     }
 
     /** What a request whose key is already taken gets: the original transfer, or a refusal if it asked for more. */
@@ -88,7 +116,10 @@ public class LedgerPoster {
                         ? transfers.appendEntries(transfer.id(), plan.postings())
                                 .thenReturn((TransferOutcome) new TransferOutcome.Posted(transfer))
                         : transfers.findByKey(request.initiator(), request.idempotencyKey())
-                                .map(winner -> replay(winner, fingerprint)));
+                                .map(winner -> replay(winner, fingerprint))
+                                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Transfer key "
+                                        + request.idempotencyKey() + " of user " + request.initiator()
+                                        + " was not claimed, yet no transfer holds it"))));
     }
 
 }

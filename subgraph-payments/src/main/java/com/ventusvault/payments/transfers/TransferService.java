@@ -5,6 +5,7 @@ import com.ventusvault.payments.directory.AccountsDirectory;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.AmountCheck;
+import com.ventusvault.payments.domain.Currency;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.Ledger;
 import com.ventusvault.payments.domain.Money;
@@ -22,6 +23,7 @@ import com.ventusvault.platform.errors.ErrorCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -74,11 +76,9 @@ public class TransferService {
                     .orElse("wallet:" + input.toWalletId().strip()) : TransferRequest.emailRecipient(input.toEmail());
             TransferRequest request = new TransferRequest(user, TransferKind.P2P, from.get().id(), recipient, amount, note,
                     input.idempotencyKey());
-            return replayOr(request, () -> recipientWallet(input, from.get(), authorization)
-                    .flatMap(to -> switch (to) {
-                        case Recipient.Found found -> postP2p(request, found.wallet());
-                        case Recipient.Missing missing -> Mono.just(new TransferOutcome.Refused(missing.rejection()));
-                    }));
+            return replayOr(request, () -> byWallet
+                    ? toWallet(request, input.toWalletId())
+                    : toEmail(request, from.get(), input.toEmail().strip(), authorization));
         });
     }
 
@@ -105,10 +105,34 @@ public class TransferService {
         });
     }
 
-    private Mono<TransferOutcome> postP2p(TransferRequest request, AccountId to) {
-        AccountId from = request.wallet();
-        return accounts.systemAccount(AccountKind.FEE_REVENUE, request.amount().currency())
-                .flatMap(fees -> poster.post(request, List.of(from, to, fees), locked -> planP2p(request, locked, to, fees)));
+    private Mono<TransferOutcome> toWallet(TransferRequest request, String toWalletId) {
+        return AccountId.parse(toWalletId)
+                .map(to -> accounts.systemAccount(AccountKind.FEE_REVENUE, request.amount().currency())
+                        .flatMap(fees -> poster.post(request, Mono.just(p2p(request, to, fees)))))
+                .orElseGet(() -> Mono.just(new TransferOutcome.Refused(toWalletNotFound())));
+    }
+
+    /**
+     * Pays the user with an email. The sender's funds are checked first (unlocked; the ledger checks again under
+     * lock), so an empty wallet learns nothing about which emails have accounts: accounts is not even asked. The
+     * recipient's wallet is opened inside the posting transaction, so a refused payment leaves no wallet behind.
+     */
+    private Mono<TransferOutcome> toEmail(TransferRequest request, LedgerAccount from, String email, String authorization) {
+        Optional<Rejection> shortfall = ledger.shortfall(from, request.amount());
+        if (shortfall.isPresent()) {
+            return Mono.just(new TransferOutcome.Refused(shortfall.get()));
+        }
+        Currency currency = request.amount().currency();
+        return directory.userIdByEmail(email, authorization).flatMap(user -> user
+                .map(recipient -> accounts.systemAccount(AccountKind.FEE_REVENUE, currency)
+                        .flatMap(fees -> poster.post(request, accounts.openWallet(recipient, currency)
+                                .map(wallet -> p2p(request, wallet.id(), fees)))))
+                .orElseGet(() -> Mono.just(new TransferOutcome.Refused(Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
+                        "No VentusVault user has the email " + email, "input", "toEmail")))));
+    }
+
+    private LedgerPoster.Scope p2p(TransferRequest request, AccountId to, AccountId fees) {
+        return new LedgerPoster.Scope(List.of(request.wallet(), to, fees), locked -> planP2p(request, locked, to, fees));
     }
 
     private PlanResult planP2p(TransferRequest request, Map<AccountId, LedgerAccount> locked, AccountId to, AccountId fees) {
@@ -116,8 +140,7 @@ public class TransferService {
             return new PlanResult.Rejected(walletNotFound("fromWalletId").rejection());
         }
         if (!locked.containsKey(to)) {
-            return new PlanResult.Rejected(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
-                    "No wallet has that id: check toWalletId", "input", "toWalletId"));
+            return new PlanResult.Rejected(toWalletNotFound());
         }
         return ledger.planP2p(request.initiator(), locked.get(request.wallet()), locked.get(to), locked.get(fees),
                 request.amount());
@@ -130,25 +153,11 @@ public class TransferService {
                 .switchIfEmpty(Mono.defer(first));
     }
 
-    private Mono<Recipient> recipientWallet(SendMoney input, LedgerAccount from, String authorization) {
-        if (present(input.toWalletId())) {
-            return Mono.just(AccountId.parse(input.toWalletId())
-                    .<Recipient>map(Recipient.Found::new)
-                    .orElseGet(() -> new Recipient.Missing(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
-                            "No wallet has that id: check toWalletId", "input", "toWalletId"))));
-        }
-        String email = input.toEmail().strip();
-        return directory.userIdByEmail(email, authorization).flatMap(user -> user
-                .map(id -> accounts.openWallet(id, from.currency()).<Recipient>map(w -> new Recipient.Found(w.id())))
-                .orElseGet(() -> Mono.just(new Recipient.Missing(Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
-                        "No VentusVault user has the email " + email, "input", "toEmail")))));
-    }
-
-    private Mono<java.util.Optional<LedgerAccount>> ownedWallet(UUID user, String walletId) {
+    private Mono<Optional<LedgerAccount>> ownedWallet(UUID user, String walletId) {
         return AccountId.parse(walletId).map(accounts::findById).orElse(Mono.empty())
                 .filter(account -> account.isWalletOf(user))
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty());
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
     }
 
     private static Money checkedAmount(BigDecimal amount, LedgerAccount wallet) {
@@ -176,17 +185,13 @@ public class TransferService {
         return value != null && !value.isBlank();
     }
 
+    private static Rejection toWalletNotFound() {
+        return Rejection.of(RejectionCode.WALLET_NOT_FOUND, "No wallet has that id: check toWalletId", "input",
+                "toWalletId");
+    }
+
     private static TransferOutcome.Refused walletNotFound(String field) {
         return new TransferOutcome.Refused(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
                 "No wallet of yours has that id: check " + field, "input", field));
-    }
-
-    /** Where a payment goes, or why it cannot. */
-    private sealed interface Recipient {
-        record Found(AccountId wallet) implements Recipient {
-        }
-
-        record Missing(Rejection rejection) implements Recipient {
-        }
     }
 }

@@ -33,20 +33,41 @@ class LedgerTests {
         PlanResult result = ledger.planP2p(alice, from, to, fees, Money.of("10.10", Currency.USD));
 
         TransferPlan plan = ((PlanResult.Planned) result).plan();
-        assertThat(plan.fee()).isEqualTo(Money.of("0.05", Currency.USD));
+        // 0.5% of 10.10 = 0.0505, rounded UP to 0.06
+        assertThat(plan.fee()).isEqualTo(Money.of("0.06", Currency.USD));
         assertThat(plan.postings()).containsExactly(
-                Posting.debit(from.id(), Money.of("10.15", Currency.USD)),
+                Posting.debit(from.id(), Money.of("10.16", Currency.USD)),
                 Posting.credit(to.id(), Money.of("10.10", Currency.USD)),
-                Posting.credit(fees.id(), Money.of("0.05", Currency.USD)));
+                Posting.credit(fees.id(), Money.of("0.06", Currency.USD)));
     }
 
     @Test
-    void aFeeThatRoundsToZeroAddsNoPosting() {
+    void noPaymentIsFreeAtAPositiveRate() {
+        LedgerAccount from = wallet(alice, Currency.USD, "2");
+        LedgerAccount to = wallet(bob, Currency.USD, "0");
+        LedgerAccount fees = system(AccountKind.FEE_REVENUE, Currency.USD);
+        assertThat(((PlanResult.Planned) ledger.planP2p(alice, from, to, fees, Money.of("1.00", Currency.USD))).plan().fee())
+                .isEqualTo(Money.of("0.01", Currency.USD));
+        assertThat(((PlanResult.Planned) ledger.planP2p(alice, from, to, fees, Money.of("0.01", Currency.USD))).plan().fee())
+                .isEqualTo(Money.of("0.01", Currency.USD));
+    }
+
+    @Test
+    void aZeroFeeAddsNoPosting() {
+        Ledger free = new Ledger(new FeeSchedule(BigDecimal.ZERO));
         LedgerAccount from = wallet(alice, Currency.USD, "1");
         LedgerAccount to = wallet(bob, Currency.USD, "0");
-        PlanResult result = ledger.planP2p(alice, from, to, system(AccountKind.FEE_REVENUE, Currency.USD),
+        PlanResult result = free.planP2p(alice, from, to, system(AccountKind.FEE_REVENUE, Currency.USD),
                 Money.of("0.01", Currency.USD));
         assertThat(((PlanResult.Planned) result).plan().postings()).hasSize(2);
+    }
+
+    @Test
+    void shortfallIsTheInsufficientFundsRuleOnItsOwn() {
+        LedgerAccount from = wallet(alice, Currency.USD, "10.05");
+        assertThat(ledger.shortfall(from, Money.of("10", Currency.USD))).isEmpty();
+        assertThat(ledger.shortfall(from, Money.of("10.01", Currency.USD))).hasValueSatisfying(rejection ->
+                assertThat(rejection.code()).isEqualTo(RejectionCode.INSUFFICIENT_FUNDS));
     }
 
     @Test

@@ -51,13 +51,13 @@ class MoneyTests {
     }
 
     @Test
-    void roundsComputedValuesHalfEvenToTheCurrencyScale() {
-        assertThat(Currency.USD.round(new BigDecimal("0.0505"))).isEqualTo(Money.of("0.05", Currency.USD));
-        assertThat(Currency.USD.round(new BigDecimal("0.0515"))).isEqualTo(Money.of("0.05", Currency.USD));
-        assertThat(Currency.USD.round(new BigDecimal("0.0525"))).isEqualTo(Money.of("0.05", Currency.USD));
-        assertThat(Currency.USD.round(new BigDecimal("0.0535"))).isEqualTo(Money.of("0.05", Currency.USD));
-        assertThat(Currency.USD.round(new BigDecimal("0.025"))).isEqualTo(Money.of("0.02", Currency.USD));
-        assertThat(Currency.USD.round(new BigDecimal("0.035"))).isEqualTo(Money.of("0.04", Currency.USD));
+    void roundsComputedChargesUpToTheCurrencyScale() {
+        assertThat(Currency.USD.roundUp(new BigDecimal("0.0505"))).isEqualTo(Money.of("0.06", Currency.USD));
+        assertThat(Currency.USD.roundUp(new BigDecimal("0.005"))).isEqualTo(Money.of("0.01", Currency.USD));
+        assertThat(Currency.USD.roundUp(new BigDecimal("0.0500"))).isEqualTo(Money.of("0.05", Currency.USD));
+        assertThat(Currency.USD.roundUp(new BigDecimal("0.0000001"))).isEqualTo(Money.of("0.01", Currency.USD));
+        assertThat(Currency.USD.roundUp(BigDecimal.ZERO)).isEqualTo(Money.zero(Currency.USD));
+        assertThat(Currency.BTC.roundUp(new BigDecimal("0.000000001"))).isEqualTo(Money.of("0.00000001", Currency.BTC));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=false"})
+        properties = "spring.config.name=payments")
 class DemoFundingDisabledIntegrationTests {
 
     @LocalServerPort
@@ -23,7 +23,7 @@ class DemoFundingDisabledIntegrationTests {
     }
 
     @Test
-    void depositIsForbiddenWhenDemoFundingIsOff() {
+    void depositIsForbiddenUnlessDemoFundingIsTurnedOn() {
         User alice = PaymentsTestServer.newUser(port);
         String usd = alice.openWallet("USD");
         alice.api().documentName("deposit").variable("input", Map.of("walletId", usd, "amount", "10",

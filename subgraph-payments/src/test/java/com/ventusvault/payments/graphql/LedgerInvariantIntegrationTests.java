@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The small bank invariant: after a burst of concurrent transfers, the ledger still balances to the last unit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=payments")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
 class LedgerInvariantIntegrationTests {
 
     @LocalServerPort

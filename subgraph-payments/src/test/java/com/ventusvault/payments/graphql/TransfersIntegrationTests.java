@@ -25,7 +25,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=payments")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
 class TransfersIntegrationTests {
 
     @LocalServerPort
@@ -92,22 +93,22 @@ class TransfersIntegrationTests {
                 .path("sendMoney.transfer.note").entity(String.class).isEqualTo("lunch")
                 .path("sendMoney.transfer.createdAt").entity(String.class).satisfies(at -> assertThat(at).endsWith("Z"))
                 .path("sendMoney.transfer.amount").entity(Map.class).isEqualTo(Map.of("amount", "10.10", "currency", "USD"))
-                // 0.5% of 10.10 = 0.0505, HALF_EVEN to cents = 0.05
-                .path("sendMoney.transfer.fee").entity(Map.class).isEqualTo(Map.of("amount", "0.05", "currency", "USD"))
+                // 0.5% of 10.10 = 0.0505, rounded UP to cents = 0.06
+                .path("sendMoney.transfer.fee").entity(Map.class).isEqualTo(Map.of("amount", "0.06", "currency", "USD"))
                 .path("sendMoney.transfer.from.id").entity(String.class).isEqualTo(aliceUsd)
-                .path("sendMoney.transfer.from.balance.amount").entity(String.class).isEqualTo("89.85")
+                .path("sendMoney.transfer.from.balance.amount").entity(String.class).isEqualTo("89.84")
                 .path("sendMoney.transfer.to.id").entity(String.class).isEqualTo(bobUsd)
                 .path("sendMoney.transfer.to.owner.id").entity(String.class).isEqualTo(bob.id().toString())
                 .path("sendMoney.transfer.id").entity(String.class).get();
 
-        assertThat(PaymentsTestServer.balance(database, aliceUsd)).isEqualByComparingTo("89.85");
+        assertThat(PaymentsTestServer.balance(database, aliceUsd)).isEqualByComparingTo("89.84");
         assertThat(PaymentsTestServer.balance(database, bobUsd)).isEqualByComparingTo("10.10");
         assertThat(PaymentsTestServer.systemBalance(database, "FEE_REVENUE", "USD"))
-                .isEqualByComparingTo(feesBefore.add(new BigDecimal("0.05")));
+                .isEqualByComparingTo(feesBefore.add(new BigDecimal("0.06")));
 
         // Both parties see the transfer; a stranger does not, and the payer does not see the payee's balance.
         bob.api().documentName("transfer").variable("id", id).execute().path("transfer.fee.amount").entity(String.class)
-                .isEqualTo("0.05");
+                .isEqualTo("0.06");
         PaymentsTestServer.newUser(port).api().documentName("transfer").variable("id", id).execute()
                 .path("transfer").valueIsNull();
         alice.api().documentName("recipientBalance").variable("id", id).execute().errors()
@@ -129,7 +130,8 @@ class TransfersIntegrationTests {
         String to = sendMoney(alice, send(aliceEth, null, bob.email().toUpperCase(), "1.000000000000000001", "k1"))
                 .errors().verify()
                 .path("sendMoney.transfer.amount.amount").entity(String.class).isEqualTo("1.000000000000000001")
-                .path("sendMoney.transfer.fee.amount").entity(String.class).isEqualTo("0.005000000000000000")
+                // 0.5% of 1.000000000000000001 = 0.005000000000000000005, rounded UP to wei
+                .path("sendMoney.transfer.fee.amount").entity(String.class).isEqualTo("0.005000000000000001")
                 .path("sendMoney.transfer.to.owner.id").entity(String.class).isEqualTo(bob.id().toString())
                 .path("sendMoney.transfer.to.id").entity(String.class).get();
 
@@ -137,7 +139,7 @@ class TransfersIntegrationTests {
                 PaymentsTestServer.ACCOUNTS.authorizations.size())).contains("Bearer " + alice.token());
         assertThat(to).isEqualTo(bob.openWallet("ETH"));
         assertThat(PaymentsTestServer.balance(database, to)).isEqualByComparingTo("1.000000000000000001");
-        assertThat(PaymentsTestServer.balance(database, aliceEth)).isEqualByComparingTo("0.994999999999999999");
+        assertThat(PaymentsTestServer.balance(database, aliceEth)).isEqualByComparingTo("0.994999999999999998");
     }
 
     @Test
@@ -313,5 +315,104 @@ class TransfersIntegrationTests {
                 .variable("input", send(UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, "1", "k"))
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+    }
+
+    @Test
+    void aOneDollarPaymentPaysACentOfFee() {
+        User alice = PaymentsTestServer.newUser(port);
+        User bob = PaymentsTestServer.newUser(port);
+        String aliceUsd = alice.openWallet("USD");
+        String bobUsd = bob.openWallet("USD");
+        alice.deposit(aliceUsd, "5");
+
+        // 0.5% of 1.00 = 0.005: rounded UP to 0.01, so no payment is free
+        sendMoney(alice, send(aliceUsd, bobUsd, null, "1.00", "one-dollar")).errors().verify()
+                .path("sendMoney.transfer.fee.amount").entity(String.class).isEqualTo("0.01");
+        assertThat(PaymentsTestServer.balance(database, aliceUsd)).isEqualByComparingTo("3.99");
+    }
+
+    @Test
+    void anEmptyWalletLearnsNothingAboutWhetherAnEmailHasAnAccount() {
+        User alice = PaymentsTestServer.newUser(port);
+        User bob = PaymentsTestServer.newUser(port);
+        String usd = alice.openWallet("USD");
+        int callsBefore = PaymentsTestServer.ACCOUNTS.authorizations.size();
+
+        for (String email : List.of(bob.email(), "nobody-" + UUID.randomUUID() + "@example.com")) {
+            sendMoney(alice, send(usd, null, email, "1", "probe-" + email))
+                    .path("sendMoney.transfer").valueIsNull()
+                    .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
+                    .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "amount");
+        }
+
+        assertThat(PaymentsTestServer.ACCOUNTS.authorizations).hasSize(callsBefore);
+        assertThat(walletsOf(bob.id())).isZero();
+    }
+
+    @Test
+    void paymentsRefusedUnderLockLeaveNoRecipientWalletBehind() throws Exception {
+        User alice = PaymentsTestServer.newUser(port);
+        String usd = alice.openWallet("USD");
+        alice.deposit(usd, "10.05");
+        List<User> recipients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            recipients.add(PaymentsTestServer.newUser(port));
+        }
+        // Each payment passes the unlocked funds check on its own; only one fits, the rest are refused under lock.
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(recipients.size())) {
+            for (User recipient : recipients) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return sendMoney(alice, send(usd, null, recipient.email(), "10", UUID.randomUUID().toString()))
+                            .errors().verify().path("sendMoney").entity(Map.class).get().toString();
+                }));
+            }
+            start.countDown();
+            for (Future<String> result : results) {
+                result.get();
+            }
+        }
+
+        long wallets = 0;
+        for (User recipient : recipients) {
+            wallets += walletsOf(recipient.id());
+        }
+        assertThat(wallets).isEqualTo(1);
+        assertThat(PaymentsTestServer.balance(database, usd)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void accountsRefusingTheForwardedTokenIsUnauthenticated() {
+        User alice = PaymentsTestServer.newUser(port);
+        String usd = alice.openWallet("USD");
+        alice.deposit(usd, "10");
+
+        sendMoney(alice, send(usd, null, AccountsLookupStub.answering(401), "1", "k401")).errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+        assertThat(PaymentsTestServer.transfersInitiatedBy(database, alice.id())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"503", "500", "slow"})
+    void accountsBeingUnavailableIsAnInternalErrorSayingToRetryWithTheSameKey(String answer) {
+        User alice = PaymentsTestServer.newUser(port);
+        String usd = alice.openWallet("USD");
+        alice.deposit(usd, "10");
+        String email = "slow".equals(answer) ? AccountsLookupStub.SLOW : AccountsLookupStub.answering(Integer.parseInt(answer));
+
+        sendMoney(alice, send(usd, null, email, "1", "k-" + answer)).errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "INTERNAL");
+                    assertThat(error.getMessage()).isEqualTo("accounts is unavailable; retry with the same idempotencyKey");
+                }));
+        assertThat(PaymentsTestServer.transfersInitiatedBy(database, alice.id())).isEqualTo(1);
+    }
+
+    private long walletsOf(UUID owner) {
+        return database.sql("select count(*) from ledger_account where owner_id = :owner").bind("owner", owner)
+                .map(row -> row.get(0, Long.class)).one().block();
     }
 }
