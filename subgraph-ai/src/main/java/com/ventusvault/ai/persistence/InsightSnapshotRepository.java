@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,9 +28,9 @@ public class InsightSnapshotRepository {
     }
 
     /**
-     * In one transaction: reads (and locks) the user's snapshot rows, upserts the given balances, and returns the
-     * balances read, by wallet id. Concurrent computations for the same user therefore see each other's snapshot in
-     * turn rather than the same stale one.
+     * In one transaction: reads (and locks) the user's snapshot rows, upserts the given balances (one statement for
+     * all of them; wallet ids must be distinct), and returns the balances read, by wallet id. Concurrent computations
+     * for the same user therefore see each other's snapshot in turn rather than the same stale one.
      */
     public Mono<Map<String, BigDecimal>> replace(UserId user, List<WalletBalance> wallets, Instant recordedAt) {
         Mono<Map<String, BigDecimal>> previous = database
@@ -41,20 +40,20 @@ public class InsightSnapshotRepository {
                 .all()
                 .collect(HashMap<String, BigDecimal>::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()))
                 .map(Map::copyOf);
-        Mono<Void> upserts = Flux.fromIterable(wallets)
-                .concatMap(wallet -> database.sql("""
-                                insert into insight_snapshot (user_id, wallet_id, currency, balance, recorded_at)
-                                values ($1, $2, $3, $4, $5)
-                                on conflict (user_id, wallet_id)
-                                do update set currency = excluded.currency, balance = excluded.balance,
-                                              recorded_at = excluded.recorded_at""")
-                        .bind(0, user.value())
-                        .bind(1, wallet.walletId())
-                        .bind(2, wallet.currency())
-                        .bind(3, wallet.amount())
-                        .bind(4, recordedAt)
-                        .then())
+        // One statement for all wallets: the arrays are unnested into rows (the caller caps their number).
+        Mono<Void> upsert = wallets.isEmpty() ? Mono.empty() : database.sql("""
+                        insert into insight_snapshot (user_id, wallet_id, currency, balance, recorded_at)
+                        select $1, w.wallet_id, w.currency, w.balance, $5
+                        from unnest($2::text[], $3::text[], $4::numeric[]) as w (wallet_id, currency, balance)
+                        on conflict (user_id, wallet_id)
+                        do update set currency = excluded.currency, balance = excluded.balance,
+                                      recorded_at = excluded.recorded_at""")
+                .bind(0, user.value())
+                .bind(1, wallets.stream().map(WalletBalance::walletId).toArray(String[]::new))
+                .bind(2, wallets.stream().map(WalletBalance::currency).toArray(String[]::new))
+                .bind(3, wallets.stream().map(WalletBalance::amount).toArray(BigDecimal[]::new))
+                .bind(4, recordedAt)
                 .then();
-        return previous.flatMap(before -> upserts.thenReturn(before)).as(transaction::transactional);
+        return previous.flatMap(before -> upsert.thenReturn(before)).as(transaction::transactional);
     }
 }
