@@ -124,9 +124,17 @@ final class EntityBatch {
         return null;
     }
 
-    private static boolean copy(ObjectNode from, List<RequiredField> fields, ObjectNode into) {
+    private boolean copy(ObjectNode from, List<RequiredField> fields, ObjectNode into) {
         for (RequiredField field : fields) {
-            JsonNode value = from.get(field.name());
+            if (field.isFragment()) {
+                JsonNode typename = from.get("__typename");
+                if (typename != null && typename.isString() && matches(field.typeCondition(), typename.asString())
+                        && !copy(from, field.selections(), into)) {
+                    return false;
+                }
+                continue;
+            }
+            JsonNode value = from.get(field.key());
             if (value == null) {
                 return false;
             }
@@ -143,9 +151,17 @@ final class EntityBatch {
         return true;
     }
 
-    private static JsonNode copyValue(JsonNode value, List<RequiredField> fields) {
+    private boolean matches(String typeCondition, String typename) {
+        return typeCondition.equals(typename) || (supergraph.types().containsKey(typeCondition)
+                && supergraph.possibleTypes(typeCondition).contains(typename));
+    }
+
+    private JsonNode copyValue(JsonNode value, List<RequiredField> fields) {
         if (value instanceof ObjectNode object) {
             ObjectNode result = JsonNodeFactory.instance.objectNode();
+            if (object.get("__typename") != null && fields.stream().anyMatch(RequiredField::isFragment)) {
+                result.set("__typename", object.get("__typename"));
+            }
             return copy(object, fields, result) ? result : null;
         }
         if (value instanceof ArrayNode array) {

@@ -121,6 +121,12 @@ final class ResponseShaper {
         }
         String named = ((TypeName) type).getName();
         TypeKind kind = supergraph.type(named).kind();
+        if (kind == TypeKind.ENUM && !supergraph.isVisibleEnumValue(named, value.asString())) {
+            // a value the client's schema does not have (@inaccessible, or only in one subgraph's enum)
+            state.addError(GraphQlErrors.error("Enum '" + named + "' cannot represent value \""
+                    + value.asString() + "\"", ErrorCode.INTERNAL, List.copyOf(path)));
+            return NullNode.getInstance();
+        }
         if (!kind.isComposite()) {
             return value;
         }
@@ -134,6 +140,9 @@ final class ResponseShaper {
                 return NullNode.getInstance();
             }
             runtimeType = typename.asString();
+            if (!supergraph.isVisible(runtimeType)) {
+                return NullNode.getInstance(); // an @inaccessible implementation: clients cannot see it
+            }
         }
         ObjectNode shaped = object(state, runtimeType, object, selections, path, false);
         return shaped == null ? NullNode.getInstance() : shaped;

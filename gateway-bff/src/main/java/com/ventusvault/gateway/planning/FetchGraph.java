@@ -51,6 +51,11 @@ final class FetchGraph {
         return group;
     }
 
+    /** The entity group {@link #entityGroup} would return, or null when there is none yet. */
+    FetchGroup findEntityGroup(String subgraph, List<String> path, FetchGroup parent, String asInterface) {
+        return byKey.get("entity:" + subgraph + ":" + String.join(".", path) + ":" + parent.id + ":" + asInterface);
+    }
+
     boolean hasEntityGroup(String subgraph, List<String> path, FetchGroup parent, String asInterface) {
         return byKey.containsKey("entity:" + subgraph + ":" + String.join(".", path) + ":" + parent.id + ":"
                 + asInterface);

@@ -62,14 +62,21 @@ public sealed interface PlanNode {
     }
 
     /**
-     * A field of an entity representation.
+     * A field of an entity representation, or (name null) a fragment whose fields apply to objects of a type.
      *
-     * @param name       field name (also the key in the merged data)
-     * @param selections sub-fields for composite fields
+     * @param name          field name (the key in the representation), or null for a fragment
+     * @param key           the key in the merged data (an alias for a required field with arguments)
+     * @param selections    sub-fields for composite fields, or the fragment's fields
+     * @param typeCondition the fragment's type condition; null for fields
      */
-    record RequiredField(String name, List<RequiredField> selections) {
+    record RequiredField(String name, String key, List<RequiredField> selections, String typeCondition) {
         public RequiredField {
             selections = List.copyOf(selections);
+        }
+
+        /** Whether this is a fragment ({@code ... on Type {...}}) rather than a field. */
+        public boolean isFragment() {
+            return name == null;
         }
     }
 

@@ -96,7 +96,9 @@ public final class PlanPrinter {
     private static void fields(List<RequiredField> fields, StringBuilder out) {
         out.append('{');
         for (int i = 0; i < fields.size(); i++) {
-            out.append(i == 0 ? "" : " ").append(fields.get(i).name());
+            RequiredField field = fields.get(i);
+            out.append(i == 0 ? "" : " ").append(field.isFragment() ? "... on " + field.typeCondition()
+                    : field.name());
             if (!fields.get(i).selections().isEmpty()) {
                 fields(fields.get(i).selections(), out);
             }

@@ -204,35 +204,53 @@ final class SelectionPlanner {
             return;
         }
         Route route = route(group, type, field.name(), path);
-        FetchGroup previous = group;
-        SubgraphSelection previousTarget = target;
         FetchGroup current = group;
         SubgraphSelection currentTarget = target;
-        String fieldType = type;
-        for (KeyPaths.Hop hop : route.hops()) {
-            currentTarget.addTypename();
-            currentTarget.addFieldSet(hop.key().selections());
-            graph.touch(current);
-            previous = current;
-            previousTarget = currentTarget;
-            current = graph.entityGroup(hop.subgraph(), path, current, hop.type().equals(type) ? "" : hop.type());
-            SubgraphSelection requires = current.requires.fragment(hop.type(), List.of());
-            requires.addTypename();
-            requires.addFieldSet(hop.key().selections());
+        List<KeyPaths.Hop> hops = route.hops();
+        for (KeyPaths.Hop hop : hops.subList(0, hops.size() - 1)) {
+            current = hop(current, currentTarget, hop, path, hop.type().equals(type) ? "" : hop.type());
             currentTarget = current.entityFragment(hop.type());
-            fieldType = hop.type();
         }
-        JoinField join = supergraph.field(fieldType, field.name()).joinFor(current.subgraph);
+        KeyPaths.Hop last = hops.getLast();
+        String fieldType = last.type();
+        String variant = last.type().equals(type) ? "" : last.type();
+        JoinField join = supergraph.field(fieldType, field.name()).joinFor(last.subgraph());
+        Set<FetchGroup> touched = Set.of();
         if (join != null && join.requires() != null) {
             graph.startTracking();
-            plan(previous, previousTarget, type, toClientSelections(fieldType, join.requires().selections()), path,
-                    previous == group ? provided : null, own);
-            Set<FetchGroup> touched = graph.stopTracking();
+            plan(current, currentTarget, type, toClientSelections(fieldType, join.requires().selections()), path,
+                    current == group ? provided : null, own);
+            touched = graph.stopTracking();
+            FetchGroup shared = graph.findEntityGroup(last.subgraph(), path, current, variant);
+            if (shared != null && (touched.contains(shared)
+                    || shared.requires.conflicts(fieldType, join.requires().selections()))) {
+                // the required fields come from the fetch this field would join, or that fetch's representations
+                // carry the same field with other arguments: fetch this field separately
+                variant = variant + "+requires:" + field.name();
+            }
+        }
+        FetchGroup previous = current;
+        current = hop(current, currentTarget, last, path, variant);
+        currentTarget = current.entityFragment(fieldType);
+        if (join != null && join.requires() != null) {
             touched.remove(current);
             current.dependsOn.addAll(touched);
-            current.requires.fragment(fieldType, List.of()).addFieldSet(join.requires().selections());
+            current.requires.fragment(fieldType, List.of()).addRequiredFieldSet(join.requires().selections());
         }
         addLocal(current, currentTarget, fieldType, field, path, current == group ? provided : null, own);
+    }
+
+    /** Takes one key edge from {@code current}: adds the key to its selection and returns the entity group. */
+    private FetchGroup hop(FetchGroup current, SubgraphSelection currentTarget, KeyPaths.Hop hop, List<String> path,
+                           String variant) {
+        currentTarget.addTypename();
+        currentTarget.addFieldSet(hop.key().selections());
+        graph.touch(current);
+        FetchGroup next = graph.entityGroup(hop.subgraph(), path, current, variant);
+        SubgraphSelection requires = next.requires.fragment(hop.type(), List.of());
+        requires.addTypename();
+        requires.addFieldSet(hop.key().selections());
+        return next;
     }
 
     private record Route(List<KeyPaths.Hop> hops) {
@@ -293,10 +311,23 @@ final class SelectionPlanner {
         if (join != null && join.provides() != null) {
             childProvided = join.provides().selections();
         }
-        plan(group, children, def.namedType(), field.selections(), childPath, childProvided, cond);
+        String childType = subgraphNamedType(def, join);
+        if (!childType.equals(def.namedType()) && supergraph.type(def.namedType()).kind().isAbstract()) {
+            children.addTypename(); // the client sees an abstract type: the response needs the runtime type
+        }
+        plan(group, children, childType, field.selections(), childPath, childProvided, cond);
         if (children.isEmpty()) {
             children.addTypename();
         }
+    }
+
+    /** The field's named type as the subgraph declares it ({@code @join__field(type:)}), which may be narrower. */
+    private String subgraphNamedType(FieldDef def, JoinField join) {
+        if (join == null || join.type() == null) {
+            return def.namedType();
+        }
+        String named = join.type().replaceAll("[\\[\\]!\\s]", "");
+        return supergraph.types().containsKey(named) ? named : def.namedType();
     }
 
     private boolean resolvesLocally(String subgraph, String type, String field, SelectionSet provided) {
@@ -345,8 +376,9 @@ final class SelectionPlanner {
                 FieldDef def = supergraph.field(type, f.getName());
                 List<ClientSelection> children = f.getSelectionSet() == null ? List.of()
                         : toClientSelections(def.namedType(), f.getSelectionSet());
-                result.add(new ClientField(f.getName(), f.getName(), f.getName(), f.getArguments(), List.of(), type,
-                        def.type(), children));
+                String key = SubgraphSelection.requiredKey(f);
+                result.add(new ClientField(key, key, f.getName(), f.getArguments(), List.of(), type, def.type(),
+                        children));
             } else if (selection instanceof InlineFragment inline) {
                 String condition = inline.getTypeCondition().getName();
                 result.add(new ClientFragment(condition, List.of(),

@@ -101,6 +101,68 @@ final class SubgraphSelection {
         }
     }
 
+    /**
+     * Adds a {@code @requires} field set as the representation shape; fields with arguments are read from the
+     * aliased key they were fetched under ({@link #requiredKey}).
+     */
+    void addRequiredFieldSet(SelectionSet set) {
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field f) {
+                String key = requiredKey(f);
+                SubgraphSelection children = field(key.equals(f.getName()) ? null : key, f.getName(),
+                        f.getArguments(), List.of(), f.getSelectionSet() != null);
+                if (children != null) {
+                    children.addRequiredFieldSet(f.getSelectionSet());
+                }
+            } else if (selection instanceof InlineFragment inline) {
+                fragment(inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName(), List.of())
+                        .addRequiredFieldSet(inline.getSelectionSet());
+            }
+        }
+    }
+
+    /**
+     * The response key a required field is fetched under: its name, or for a field with arguments an alias made
+     * from the name and the arguments, so it cannot collide with the same field selected with other arguments.
+     */
+    static String requiredKey(Field field) {
+        if (field.getArguments().isEmpty()) {
+            return field.getName();
+        }
+        String arguments = printArguments(field.getArguments());
+        return OperationNormalizer.RENAMED_ALIAS_PREFIX + field.getName() + "_"
+                + Integer.toHexString(arguments.hashCode());
+    }
+
+    /**
+     * Whether representations of {@code typeCondition} built from this shape would carry a field of {@code set}
+     * with other arguments (a representation has one value per field name).
+     */
+    boolean conflicts(String typeCondition, SelectionSet set) {
+        Object existing = items.get("... " + Objects.toString(typeCondition, ""));
+        return existing instanceof FragmentItem fragment && fragment.children.conflicts(set);
+    }
+
+    private boolean conflicts(SelectionSet set) {
+        for (Selection<?> selection : set.getSelections()) {
+            if (!(selection instanceof Field f)) {
+                continue;
+            }
+            for (Object item : items.values()) {
+                if (item instanceof FieldItem existing && existing.name.equals(f.getName())) {
+                    if (!printArguments(existing.arguments).equals(printArguments(f.getArguments()))) {
+                        return true;
+                    }
+                    if (existing.children != null && f.getSelectionSet() != null
+                            && existing.children.conflicts(f.getSelectionSet())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return items.values().stream().allMatch(i -> i instanceof FragmentItem f && f.children.isEmpty());
     }
@@ -176,7 +238,15 @@ final class SubgraphSelection {
         List<RequiredField> result = new ArrayList<>();
         for (Object item : items.values()) {
             if (item instanceof FieldItem f) {
-                result.add(new RequiredField(f.name, f.children == null ? List.of() : f.children.toRequiredFields()));
+                result.add(new RequiredField(f.name, f.alias == null ? f.name : f.alias,
+                        f.children == null ? List.of() : f.children.toRequiredFields(), null));
+            } else if (item instanceof FragmentItem fragment && !fragment.children.isEmpty()) {
+                List<RequiredField> inner = fragment.children.toRequiredFields();
+                if (fragment.typeCondition == null) {
+                    result.addAll(inner);
+                } else {
+                    result.add(new RequiredField(null, null, inner, fragment.typeCondition));
+                }
             }
         }
         return result;

@@ -78,16 +78,37 @@ public record Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeDef> t
                 if (union instanceof graphql.schema.GraphQLUnionType u) {
                     u.getTypes().forEach(t -> result.add(t.getName()));
                 }
+                def.members().forEach(m -> addIfAbsent(result, m.type()));
             }
             case INTERFACE -> {
                 if (apiSchema.getType(type) instanceof graphql.schema.GraphQLInterfaceType i) {
                     apiSchema.getImplementations(i).forEach(t -> result.add(t.getName()));
                 }
+                // @inaccessible implementations are not in the API schema but subgraphs still return them
+                types.values().stream().filter(t -> t.kind() == TypeKind.OBJECT)
+                        .filter(t -> t.implementsIn().stream().anyMatch(m -> m.type().equals(type)))
+                        .forEach(t -> addIfAbsent(result, t.name()));
             }
             default -> {
             }
         }
         return result;
+    }
+
+    private static void addIfAbsent(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    /** Whether clients can see type {@code name} (it is in the API schema, not {@code @inaccessible}). */
+    public boolean isVisible(String name) {
+        return apiSchema.getType(name) != null;
+    }
+
+    /** Whether {@code value} is a value of enum {@code type} that clients can see. */
+    public boolean isVisibleEnumValue(String type, String value) {
+        return apiSchema.getType(type) instanceof graphql.schema.GraphQLEnumType e && e.getValue(value) != null;
     }
 
     /** Object types that {@code subgraph} can return for a value of abstract {@code type}. */
