@@ -29,6 +29,11 @@ public record ClientField(String responseKey, String storageKey, String name, Li
         selections = List.copyOf(selections);
     }
 
+    /** This field with other sub-selections (a part of it planned in one subgraph). */
+    public ClientField withSelections(List<ClientSelection> subset) {
+        return new ClientField(responseKey, storageKey, name, arguments, conditions, parentType, type, subset);
+    }
+
     /** The alias to send to subgraphs, or null when the storage key is the field name. */
     public String subgraphAlias() {
         return storageKey.equals(name) ? null : storageKey;

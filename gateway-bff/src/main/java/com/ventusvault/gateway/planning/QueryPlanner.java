@@ -57,17 +57,21 @@ public final class QueryPlanner {
                         throw new PlanningException("No subgraph resolves root field '" + operation.rootType() + "."
                                 + field.name() + "'");
                     }
-                    FetchGroup group = graph.existingRootGroup(candidates);
-                    if (group == null) {
-                        group = graph.rootGroup(candidates.getFirst());
+                    List<String> cheapest = cheapest(planner, operation, field, candidates);
+                    if (cheapest == null) {
+                        var parts = planner.partition(candidates, operation.rootType(), field, List.of(), null, null);
+                        if (parts != null) { // a shared root field whose selections live in different subgraphs
+                            for (var part : parts.entrySet()) {
+                                planRootField(operation, field.withSelections(part.getValue()),
+                                        List.of(part.getKey()), graph, planner, enclosing, cond);
+                            }
+                            continue;
+                        }
+                        cheapest = candidates;
                     }
-                    SubgraphSelection target = group.selection;
-                    for (ClientFragment fragment : enclosing) {
-                        target = target.fragment(null, fragment.conditions());
-                        target.topLevelOf = group;
-                    }
-                    planner.plan(group, target, operation.rootType(), List.of(field), List.of(), null, cond);
+                    planRootField(operation, field, cheapest, graph, planner, enclosing, cond);
                 }
+
                 case ClientFragment fragment -> {
                     if (fragment.typeCondition() != null && !fragment.typeCondition().equals(operation.rootType())) {
                         continue;
@@ -84,6 +88,45 @@ public final class QueryPlanner {
                 }
             }
         }
+    }
+
+    private static void planRootField(ClientOperation operation, ClientField field, List<String> candidates,
+                                      FetchGraph graph, SelectionPlanner planner, List<ClientFragment> enclosing,
+                                      Cond cond) {
+        FetchGroup group = graph.existingRootGroup(candidates);
+        if (group == null) {
+            group = graph.rootGroup(candidates.getFirst());
+        }
+        SubgraphSelection target = group.selection;
+        for (ClientFragment fragment : enclosing) {
+            target = target.fragment(null, fragment.conditions());
+            target.topLevelOf = group;
+        }
+        planner.plan(group, target, operation.rootType(), List.of(field), List.of(), null, cond);
+    }
+
+    /**
+     * The candidates that can plan {@code field}'s whole selection with the fewest fetches (all of them when
+     * there is only one or it is a leaf), or null when none can.
+     */
+    private static List<String> cheapest(SelectionPlanner planner, ClientOperation operation, ClientField field,
+                                         List<String> candidates) {
+        if (candidates.size() < 2 || field.selections().isEmpty()) {
+            return candidates;
+        }
+        int best = Integer.MAX_VALUE;
+        List<String> result = new ArrayList<>();
+        for (String candidate : candidates) {
+            int cost = planner.cost(candidate, operation.rootType(), field, List.of(), null);
+            if (cost >= 0 && cost < best) {
+                best = cost;
+                result.clear();
+            }
+            if (cost >= 0 && cost == best) {
+                result.add(candidate);
+            }
+        }
+        return result.isEmpty() ? null : result;
     }
 
     /** Each run of consecutive root fields owned by one subgraph is one step; steps run strictly in order. */

@@ -199,11 +199,89 @@ final class SelectionPlanner {
         }
         JoinField localJoin = supergraph.field(type, field.name()).joinFor(group.subgraph);
         boolean needsRequires = localJoin != null && localJoin.requires() != null;
+        String exclude = null;
         if (!needsRequires && resolvesLocally(group.subgraph, type, field.name(), provided)) {
-            addLocal(group, target, type, field, path, provided, own);
-            return;
+            if (field.selections().isEmpty() || cost(group.subgraph, type, field, path, provided) >= 0) {
+                addLocal(group, target, type, field, path, provided, own);
+                return;
+            }
+            exclude = group.subgraph; // the field is here but what the client selects below it is not reachable
         }
-        Route route = route(group, type, field.name(), path);
+        Route route = route(group, type, field, path, exclude);
+        if (route == null) {
+            if (splitAcrossSubgraphs(group, target, type, field, path, provided, own, exclude != null)) {
+                return;
+            }
+            throw new PlanningException("Cannot plan field '" + type + "." + field.name() + "' at path '"
+                    + String.join(".", path) + "': subgraph '" + group.subgraph + "' does not resolve it and no "
+                    + "subgraph that does is reachable through a resolvable @key");
+        }
+        planRemote(group, target, type, field, path, provided, own, route);
+    }
+
+    /**
+     * When no one subgraph resolves everything selected below a (shareable) field, plans each sub-selection in a
+     * subgraph that can, selecting the field in each; their results merge into one object. Returns false when
+     * some sub-selection has no such subgraph.
+     */
+    private boolean splitAcrossSubgraphs(FetchGroup group, SubgraphSelection target, String type, ClientField field,
+                                         List<String> path, SelectionSet provided, Cond own, boolean local) {
+        if (field.selections().isEmpty()) {
+            return false;
+        }
+        List<String> candidates = new ArrayList<>();
+        if (local) {
+            candidates.add(group.subgraph);
+        }
+        for (String candidate : supergraph.resolvingSubgraphs(type, field.name())) {
+            if (!candidates.contains(candidate) && keyPaths.find(group.subgraph, type, candidate, true) != null) {
+                candidates.add(candidate);
+            }
+        }
+        java.util.Map<String, List<ClientSelection>> parts = partition(candidates, type, field, path,
+                local ? group.subgraph : null, provided);
+        if (parts == null) {
+            return false;
+        }
+        for (var part : parts.entrySet()) {
+            ClientField subset = field.withSelections(part.getValue());
+            if (local && part.getKey().equals(group.subgraph)) {
+                addLocal(group, target, type, subset, path, provided, own);
+            } else {
+                planRemote(group, target, type, subset, path, provided, own,
+                        new Route(keyPaths.find(group.subgraph, type, part.getKey(), true)));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Assigns each top-level sub-selection of {@code field} to the first candidate subgraph that can plan it, or
+     * returns null when one has none (or all land in one subgraph, which then cannot take them together).
+     */
+    java.util.Map<String, List<ClientSelection>> partition(List<String> candidates, String type, ClientField field,
+                                                           List<String> path, String providedIn,
+                                                           SelectionSet provided) {
+        java.util.Map<String, List<ClientSelection>> parts = new java.util.LinkedHashMap<>();
+        for (ClientSelection child : field.selections()) {
+            String chosen = null;
+            for (String candidate : candidates) {
+                if (cost(candidate, type, field.withSelections(List.of(child)), path,
+                        candidate.equals(providedIn) ? provided : null) >= 0) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                return null;
+            }
+            parts.computeIfAbsent(chosen, k -> new ArrayList<>()).add(child);
+        }
+        return parts.size() < 2 ? null : parts;
+    }
+
+    private void planRemote(FetchGroup group, SubgraphSelection target, String type, ClientField field,
+                            List<String> path, SelectionSet provided, Cond own, Route route) {
         FetchGroup current = group;
         SubgraphSelection currentTarget = target;
         List<KeyPaths.Hop> hops = route.hops();
@@ -256,19 +334,46 @@ final class SelectionPlanner {
     private record Route(List<KeyPaths.Hop> hops) {
     }
 
+    /**
+     * How many fetches planning {@code field} (with its sub-selections) in {@code subgraph} takes, or -1 when it
+     * cannot be planned there: a dry run on a scratch fetch graph, used to choose between subgraphs.
+     */
+    int cost(String subgraph, String type, ClientField field, List<String> path, SelectionSet provided) {
+        FetchGraph scratch = new FetchGraph();
+        FetchGroup root = scratch.rootGroup(subgraph);
+        try {
+            new SelectionPlanner(supergraph, scratch).addLocal(root, root.selection, type, field, path, provided,
+                    Cond.ALWAYS);
+            return scratch.groups().size();
+        } catch (PlanningException e) {
+            return -1;
+        }
+    }
+
     /** Chooses the subgraph for a field the current group cannot resolve, and the key edges to reach it. */
-    private Route route(FetchGroup group, String type, String field, List<String> path) {
+    private Route route(FetchGroup group, String type, ClientField clientField, List<String> path, String exclude) {
+        String field = clientField.name();
         List<KeyPaths.Hop> best = null;
         boolean bestReuses = false;
+        int bestCost = 0;
         for (String candidate : supergraph.resolvingSubgraphs(type, field)) {
+            if (candidate.equals(exclude)) {
+                continue;
+            }
             List<KeyPaths.Hop> hops = keyPaths.find(group.subgraph, type, candidate, true);
             if (hops == null) {
                 continue;
             }
+            int cost = clientField.selections().isEmpty() ? 0 : cost(candidate, type, clientField, path, null);
+            if (cost < 0) {
+                continue;
+            }
             boolean reuses = hops.size() == 1 && graph.hasEntityGroup(candidate, path, group, "");
-            if (best == null || hops.size() < best.size() || (hops.size() == best.size() && reuses && !bestReuses)) {
+            if (best == null || hops.size() + cost < best.size() + bestCost
+                    || (hops.size() + cost == best.size() + bestCost && reuses && !bestReuses)) {
                 best = hops;
                 bestReuses = reuses;
+                bestCost = cost;
             }
         }
         if (best == null) {
@@ -280,12 +385,7 @@ final class SelectionPlanner {
                 }
             }
         }
-        if (best == null) {
-            throw new PlanningException("Cannot plan field '" + type + "." + field + "' at path '"
-                    + String.join(".", path) + "': subgraph '" + group.subgraph + "' does not resolve it and no "
-                    + "subgraph that does is reachable through a resolvable @key");
-        }
-        return new Route(best);
+        return best == null ? null : new Route(best);
     }
 
     private void addLocal(FetchGroup group, SubgraphSelection target, String type, ClientField field,
