@@ -74,13 +74,18 @@ public final class OperationNormalizer {
         }
 
         List<ClientSelection> selections(String parentType, SelectionSet set) {
+            return selections(parentType, set, false);
+        }
+
+        /** {@code narrowed}: the selections sit in a fragment on a type narrower than the enclosing field's. */
+        List<ClientSelection> selections(String parentType, SelectionSet set, boolean narrowed) {
             List<ClientSelection> result = new ArrayList<>();
             if (set == null) {
                 return result;
             }
             for (Selection<?> selection : set.getSelections()) {
                 switch (selection) {
-                    case Field field -> result.add(field(parentType, field));
+                    case Field field -> result.add(field(parentType, field, narrowed));
                     case InlineFragment inline -> fragment(parentType,
                             inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName(),
                             inline.getDirectives(), inline.getSelectionSet(), result);
@@ -102,7 +107,7 @@ public final class OperationNormalizer {
                               SelectionSet set, List<ClientSelection> into) {
             List<Directive> conditions = conditions(directives);
             String type = typeCondition == null ? parentType : typeCondition;
-            List<ClientSelection> children = selections(type, set);
+            List<ClientSelection> children = selections(type, set, !type.equals(parentType));
             if (type.equals(parentType) && conditions.isEmpty()) {
                 into.addAll(children);
             } else {
@@ -110,10 +115,14 @@ public final class OperationNormalizer {
             }
         }
 
-        private ClientField field(String parentType, Field field) {
+        private ClientField field(String parentType, Field field, boolean narrowed) {
             String name = field.getName();
             String responseKey = field.getResultKey();
             String storageKey = storageKey(parentType, field);
+            if (narrowed && storageKey.equals(responseKey) && typeDiffersInSomeSubgraph(parentType, name)) {
+                // sibling fragments may select this name with another type: subgraphs refuse such a pair
+                storageKey = RENAMED_ALIAS_PREFIX + responseKey;
+            }
             List<Directive> conditions = conditions(field.getDirectives());
             if (name.equals("__typename")) {
                 return new ClientField(responseKey, storageKey, name, List.of(), conditions, parentType,
@@ -142,6 +151,13 @@ public final class OperationNormalizer {
                 collides |= hasField(possible, alias);
             }
             return collides ? RENAMED_ALIAS_PREFIX + alias : alias;
+        }
+
+        private boolean typeDiffersInSomeSubgraph(String type, String name) {
+            TypeDef def = supergraph.types().get(type);
+            FieldDef field = def == null ? null : def.fields().get(name);
+            return field != null && field.joins().stream().anyMatch(j -> j.type() != null
+                    && !j.type().equals(graphql.language.AstPrinter.printAstCompact(field.type())));
         }
 
         private boolean hasField(String type, String name) {

@@ -25,10 +25,18 @@ final class SelectionPlanner {
     private final FetchGraph graph;
     private final KeyPaths keyPaths;
 
+    /** Fields whose keys are being collected (by this planner or the dry runs it started): a recursion guard. */
+    private final Set<String> collecting;
+
     SelectionPlanner(Supergraph supergraph, FetchGraph graph) {
+        this(supergraph, graph, new java.util.HashSet<>());
+    }
+
+    private SelectionPlanner(Supergraph supergraph, FetchGraph graph, Set<String> collecting) {
         this.supergraph = supergraph;
         this.graph = graph;
         this.keyPaths = new KeyPaths(supergraph);
+        this.collecting = collecting;
     }
 
     /** Plans {@code selections} on {@code type} inside {@code target}, which belongs to {@code group}. */
@@ -212,6 +220,9 @@ final class SelectionPlanner {
             if (splitAcrossSubgraphs(group, target, type, field, path, provided, own, exclude != null)) {
                 return;
             }
+            if (planThroughCollectedKey(group, target, type, field, path, provided, own)) {
+                return;
+            }
             throw new PlanningException("Cannot plan field '" + type + "." + field.name() + "' at path '"
                     + String.join(".", path) + "': subgraph '" + group.subgraph + "' does not resolve it and no "
                     + "subgraph that does is reachable through a resolvable @key");
@@ -253,6 +264,63 @@ final class SelectionPlanner {
             }
         }
         return true;
+    }
+
+    /**
+     * When no subgraph that resolves the field has a key whose fields the current subgraph resolves, collects a
+     * key's fields like {@code @requires} fields (from whichever subgraphs resolve them) and then asks the
+     * subgraph for the entity by that key. Returns false when no key can be collected.
+     */
+    private boolean planThroughCollectedKey(FetchGroup group, SubgraphSelection target, String type,
+                                            ClientField field, List<String> path, SelectionSet provided, Cond own) {
+        String guard = type + "." + field.name();
+        if (!collecting.add(guard)) {
+            return false;
+        }
+        try {
+            return collectKeyAndPlan(group, target, type, field, path, provided, own);
+        } finally {
+            collecting.remove(guard);
+        }
+    }
+
+    private boolean collectKeyAndPlan(FetchGroup group, SubgraphSelection target, String type, ClientField field,
+                                      List<String> path, SelectionSet provided, Cond own) {
+        for (String candidate : supergraph.resolvingSubgraphs(type, field.name())) {
+            for (var key : supergraph.type(type).resolvableKeys(candidate)) {
+                List<ClientSelection> keyFields = toClientSelections(type, key.selections());
+                if (candidate.equals(group.subgraph) || !plannable(group.subgraph, type, keyFields, path)
+                        || (!field.selections().isEmpty() && cost(candidate, type, field, path, null) < 0)) {
+                    continue;
+                }
+                graph.startTracking();
+                target.addTypename();
+                plan(group, target, type, keyFields, path, provided, own);
+                Set<FetchGroup> touched = graph.stopTracking();
+                FetchGroup next = graph.entityGroup(candidate, path, group, "+key:" + key.selections().toString());
+                touched.remove(next);
+                next.dependsOn.addAll(touched);
+                SubgraphSelection requires = next.requires.fragment(type, List.of());
+                requires.addTypename();
+                requires.addRequiredFieldSet(key.selections());
+                addLocal(next, next.entityFragment(type), type, field, path, null, own);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code selections} on {@code type} can be planned starting in {@code subgraph} (a dry run). */
+    private boolean plannable(String subgraph, String type, List<ClientSelection> selections, List<String> path) {
+        FetchGraph scratch = new FetchGraph();
+        FetchGroup root = scratch.rootGroup(subgraph);
+        try {
+            new SelectionPlanner(supergraph, scratch, collecting).plan(root, root.selection, type, selections, path, null,
+                    Cond.ALWAYS);
+            return true;
+        } catch (PlanningException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -342,7 +410,7 @@ final class SelectionPlanner {
         FetchGraph scratch = new FetchGraph();
         FetchGroup root = scratch.rootGroup(subgraph);
         try {
-            new SelectionPlanner(supergraph, scratch).addLocal(root, root.selection, type, field, path, provided,
+            new SelectionPlanner(supergraph, scratch, collecting).addLocal(root, root.selection, type, field, path, provided,
                     Cond.ALWAYS);
             return scratch.groups().size();
         } catch (PlanningException e) {
@@ -406,7 +474,7 @@ final class SelectionPlanner {
         for (int i = 0; i < def.listDepth(); i++) {
             childPath.add("@");
         }
-        SelectionSet childProvided = providedBelow(provided, field.name());
+        SelectionSet childProvided = providedBelow(providedFor(provided, type), field.name());
         JoinField join = def.joinFor(group.subgraph);
         if (join != null && join.provides() != null) {
             childProvided = join.provides().selections();
@@ -431,8 +499,31 @@ final class SelectionPlanner {
     }
 
     private boolean resolvesLocally(String subgraph, String type, String field, SelectionSet provided) {
-        return supergraph.resolves(subgraph, type, field) || providedBelow(provided, field) != null
-                || isProvidedLeaf(provided, field);
+        SelectionSet forType = providedFor(provided, type);
+        return supergraph.resolves(subgraph, type, field) || providedBelow(forType, field) != null
+                || isProvidedLeaf(forType, field);
+    }
+
+    /** The part of a {@code @provides} selection that applies to objects of {@code type}. */
+    private SelectionSet providedFor(SelectionSet provided, String type) {
+        if (provided == null) {
+            return null;
+        }
+        List<Selection> kept = new ArrayList<>();
+        for (Selection<?> selection : provided.getSelections()) {
+            if (selection instanceof InlineFragment inline) {
+                String condition = inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName();
+                if (condition != null && !condition.equals(type) && (!supergraph.types().containsKey(condition)
+                        || !supergraph.possibleTypes(condition).contains(type))) {
+                    continue; // provided only for another type
+                }
+                SelectionSet inner = providedFor(inline.getSelectionSet(), type);
+                kept.addAll(inner.getSelections());
+            } else {
+                kept.add(selection);
+            }
+        }
+        return SelectionSet.newSelectionSet(kept).build();
     }
 
     private static SelectionSet providedBelow(SelectionSet provided, String field) {
