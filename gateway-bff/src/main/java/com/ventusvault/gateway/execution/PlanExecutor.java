@@ -33,6 +33,7 @@ public final class PlanExecutor {
     private final ObjectMapper json;
     private final ResponseShaper shaper;
     private final Supergraph supergraph;
+    private final RootFieldPaths rootFields = new RootFieldPaths();
 
     public PlanExecutor(Supergraph supergraph, SubgraphClient client, ObjectMapper json) {
         this.client = client;
@@ -107,10 +108,26 @@ public final class PlanExecutor {
                     }
                 })
                 .onErrorResume(SubgraphFailure.class, failure -> {
-                    state.addError(GraphQlErrors.error(failure.getMessage(), failure.code()));
+                    rootFailure(fetch, failure, state);
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /** One error per root field the failed fetch left null, at the field's client path (none: one without path). */
+    private void rootFailure(Fetch fetch, SubgraphFailure failure, ExecutionState state) {
+        List<List<Object>> paths = rootFields.of(fetch);
+        if (paths.isEmpty()) {
+            state.addError(withService(GraphQlErrors.error(failure.getMessage(), failure.code()), fetch));
+        }
+        for (List<Object> path : paths) {
+            state.addError(withService(GraphQlErrors.error(failure.getMessage(), failure.code(), path), fetch));
+        }
+    }
+
+    private static ObjectNode withService(ObjectNode error, Fetch fetch) {
+        ((ObjectNode) error.get("extensions")).put("serviceName", fetch.serviceName());
+        return error;
     }
 
     private Mono<Void> entityFetch(List<Flatten> flattens, ExecutionState state) {
@@ -132,8 +149,8 @@ public final class PlanExecutor {
                     }
                 })
                 .onErrorResume(SubgraphFailure.class, failure -> {
-                    state.addError(GraphQlErrors.error(failure.getMessage(), failure.code(),
-                            batch.targets.getFirst().getFirst().path()));
+                    state.addError(withService(GraphQlErrors.error(failure.getMessage(), failure.code(),
+                            batch.targets.getFirst().getFirst().path()), batch.fetch));
                     return Mono.empty();
                 })
                 .then();
@@ -221,7 +238,8 @@ public final class PlanExecutor {
     }
 
     private Mono<JsonNode> send(Fetch fetch, ObjectNode body, ExecutionState state) {
+        // identical queries in flight share one request; a mutation is always its own request
         return Mono.defer(() -> client.post(fetch.serviceName(), json.writeValueAsBytes(body),
-                state.request.authorization()));
+                state.request.authorization(), !"mutation".equals(fetch.operationKind())));
     }
 }

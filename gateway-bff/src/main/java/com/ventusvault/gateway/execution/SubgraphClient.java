@@ -24,6 +24,11 @@ public final class SubgraphClient implements AutoCloseable {
     private final ConnectionProvider pool;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final InFlightRequests<Reply> inFlight = new InFlightRequests<>();
+
+    /** A subgraph's HTTP answer, shared by de-duplicated callers (each parses its own copy). */
+    private record Reply(int status, byte[] body) {
+    }
 
     public SubgraphClient(Map<String, SubgraphEndpoint> endpoints, int maxConnections, ObjectMapper json) {
         this.endpoints = Map.copyOf(endpoints);
@@ -33,13 +38,31 @@ public final class SubgraphClient implements AutoCloseable {
         this.json = json;
     }
 
-    /** Sends {@code body} (a GraphQL request as JSON) to {@code subgraph}; emits the parsed response. */
-    public Mono<JsonNode> post(String subgraph, byte[] body, String authorization) {
+    /**
+     * Sends {@code body} (a GraphQL request as JSON) to {@code subgraph}; emits the parsed response. When
+     * {@code shareable} (queries, never mutations), a request identical to one in flight (same subgraph, body bytes and
+     * {@code Authorization}) is not sent again: it shares that request's response.
+     */
+    public Mono<JsonNode> post(String subgraph, byte[] body, String authorization, boolean shareable) {
         SubgraphEndpoint endpoint = endpoints.get(subgraph);
         if (endpoint == null) {
             return Mono.error(new SubgraphFailure("Subgraph '" + subgraph + "' has no URL",
                     ErrorCode.SUBGRAPH_UNAVAILABLE, null));
         }
+        Mono<Reply> reply = shareable
+                ? inFlight.share(subgraph, body, authorization, () -> exchange(endpoint, body, authorization))
+                : exchange(endpoint, body, authorization);
+        // parsed per caller: the executor merges response nodes into its own data tree and mutates them
+        return reply.map(r -> parse(subgraph, r.status(), r.body()));
+    }
+
+    /** How many distinct de-duplicated requests are in flight (for tests and diagnostics). */
+    public int requestsInFlight() {
+        return inFlight.size();
+    }
+
+    private Mono<Reply> exchange(SubgraphEndpoint endpoint, byte[] body, String authorization) {
+        String subgraph = endpoint.name();
         return http.responseTimeout(endpoint.timeout()).post().uri(endpoint.uri())
                 .send((request, out) -> {
                     request.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
@@ -50,7 +73,7 @@ public final class SubgraphClient implements AutoCloseable {
                     return out.send(Mono.just(Unpooled.wrappedBuffer(body)));
                 })
                 .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(bytes -> parse(subgraph, response.status().code(), bytes)))
+                        .map(bytes -> new Reply(response.status().code(), bytes)))
                 .timeout(endpoint.timeout().plusMillis(50))
                 .onErrorMap(e -> !(e instanceof SubgraphFailure), e -> failure(subgraph, endpoint, e));
     }
