@@ -58,7 +58,8 @@ class GatewayConfiguration {
 
     @Bean
     GraphQlPipeline graphQlPipeline(Supergraph supergraph, SubgraphClient client, GatewayProperties properties) {
-        return new GraphQlPipeline(new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize()),
+        return new GraphQlPipeline(new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize(),
+                properties.development()),
                 new PlanCache(new QueryPlanner(supergraph), properties.planCacheSize()),
                 new PlanExecutor(supergraph, client, JSON), new IntrospectionExecutor(supergraph.apiSchema(), JSON));
     }
@@ -66,14 +67,16 @@ class GatewayConfiguration {
     @Bean
     RouterFunction<ServerResponse> gatewayRoutes(GraphQlPipeline pipeline, Supergraph supergraph,
                                                  GatewayProperties properties) {
-        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.exposeQueryPlan());
+        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed());
         GatewayPages pages = new GatewayPages(supergraph);
-        return RouterFunctions.route()
+        var routes = RouterFunctions.route()
                 .POST("/graphql", graphql::post)
                 .GET("/graphql", graphql::get)
-                .GET("/graphiql", pages::graphiql)
-                .GET("/health", pages::health)
-                .build();
+                .GET("/health", pages::health);
+        if (properties.development()) { // production serves no GraphiQL: /graphiql is 404
+            routes.GET("/graphiql", pages::graphiql);
+        }
+        return routes.build();
     }
 
     private static URI uri(String subgraph, String url) {

@@ -17,8 +17,10 @@ import java.util.Map;
  *                        the supergraph does not declare fail startup
  * @param timeout         how long one subgraph request may take unless the subgraph overrides it; a request that
  *                        takes longer yields a {@code SUBGRAPH_TIMEOUT} error at its path (default 10s)
+ * @param mode            {@link Mode#DEVELOPMENT} (default) or {@link Mode#PRODUCTION}; production hides what helps
+ *                        only developers (plans, GraphiQL, "Did you mean" suggestions)
  * @param exposeQueryPlan whether a request carrying {@code X-Ventus-Plan: true} gets the plan text in
- *                        {@code extensions.queryPlan} (default true; switch off in production)
+ *                        {@code extensions.queryPlan} (default true); ignored in production mode, where it is off
  * @param planCacheSize   how many plans (and parsed, validated documents) are kept, least recently used first out
  * @param maxConnections  the size of the HTTP connection pool to each subgraph
  */
@@ -28,6 +30,7 @@ public record GatewayProperties(
         @DefaultValue("classpath:supergraph.graphql") String supergraph,
         Map<String, SubgraphProperties> subgraphs,
         @DefaultValue("10s") Duration timeout,
+        @DefaultValue("development") Mode mode,
         @DefaultValue("true") boolean exposeQueryPlan,
         @DefaultValue("1000") int planCacheSize,
         @DefaultValue("500") int maxConnections) {
@@ -40,6 +43,26 @@ public record GatewayProperties(
         if (planCacheSize < 1) {
             throw new IllegalArgumentException("gateway.plan-cache-size must be at least 1, was " + planCacheSize);
         }
+    }
+
+    /**
+     * How much the gateway tells its callers about itself ({@code gateway.mode: production | development}).
+     */
+    public enum Mode {
+        /** The query plan header works, GraphiQL is served, validation messages keep suggestions. */
+        DEVELOPMENT,
+        /** {@code X-Ventus-Plan} is ignored, {@code /graphiql} is 404, no field suggestions in validation messages. */
+        PRODUCTION
+    }
+
+    /** Whether {@code X-Ventus-Plan: true} returns the plan: never in production. */
+    public boolean plansExposed() {
+        return mode == Mode.DEVELOPMENT && exposeQueryPlan;
+    }
+
+    /** Whether developer aids (GraphiQL, field suggestions) are on. */
+    public boolean development() {
+        return mode == Mode.DEVELOPMENT;
     }
 
     /**

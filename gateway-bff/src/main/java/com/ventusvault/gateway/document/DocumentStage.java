@@ -41,10 +41,21 @@ public final class DocumentStage {
     private final GraphQLSchema schema;
     private final ObjectMapper json;
     private final Map<String, Checked> cache;
+    private final boolean suggestions;
 
+    /** A stage that keeps suggestions in messages (development mode). */
     public DocumentStage(GraphQLSchema schema, ObjectMapper json, int cacheSize) {
+        this(schema, json, cacheSize, true);
+    }
+
+    /**
+     * @param suggestions whether error messages may keep "Did you mean ...?" suggestions (which reveal schema names
+     *                    a production gateway does not advertise)
+     */
+    public DocumentStage(GraphQLSchema schema, ObjectMapper json, int cacheSize, boolean suggestions) {
         this.schema = schema;
         this.json = json;
+        this.suggestions = suggestions;
         this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
@@ -81,7 +92,7 @@ public final class DocumentStage {
             coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
                     RawVariables.of(raw), GraphQLContext.getDefault(), Locale.ROOT).toMap();
         } catch (RuntimeException e) {
-            String message = e instanceof GraphQLError error ? error.getMessage() : "Invalid variables";
+            String message = e instanceof GraphQLError error ? message(error.getMessage()) : "Invalid variables";
             return new PreparedRequest.Rejected(ErrorCode.BAD_REQUEST, true,
                     List.of(GraphQlErrors.error(message, ErrorCode.BAD_REQUEST)));
         }
@@ -102,7 +113,8 @@ public final class DocumentStage {
         var validationErrors = ParseAndValidate.validate(schema, document);
         if (!validationErrors.isEmpty()) {
             List<ObjectNode> errors = validationErrors.stream().map(v -> {
-                ObjectNode error = GraphQlErrors.error(v.getMessage(), ErrorCode.GRAPHQL_VALIDATION_FAILED);
+                ObjectNode error = GraphQlErrors.error(message(v.getMessage()),
+                        ErrorCode.GRAPHQL_VALIDATION_FAILED);
                 withLocations(error, v.getLocations());
                 return error;
             }).toList();
@@ -110,6 +122,18 @@ public final class DocumentStage {
         }
         return new Checked(document, sha256(query), List.of(), null);
     }
+
+    private String message(String message) {
+        return suggestions ? message : withoutSuggestions(message);
+    }
+
+    /** {@code message} without "Did you mean ...?" sentences (graphql-java and other tools' field suggestions). */
+    public static String withoutSuggestions(String message) {
+        return message == null ? null : SUGGESTION.matcher(message).replaceAll("").strip();
+    }
+
+    private static final java.util.regex.Pattern SUGGESTION =
+            java.util.regex.Pattern.compile("\\s*Did you mean\\b[^?]*\\?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static void withLocations(ObjectNode error, List<SourceLocation> locations) {
         if (locations == null || locations.isEmpty()) {
