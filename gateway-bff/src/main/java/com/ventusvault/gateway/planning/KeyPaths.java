@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The key edges of the query graph for one entity type: subgraph A can hand an object over to subgraph B when B
@@ -43,6 +44,7 @@ final class KeyPaths {
         }
         Map<String, Hop> reachedBy = new HashMap<>();
         Map<String, String> previous = new HashMap<>();
+        Set<String> candidates = supergraph.type(type).subgraphs();
         Deque<String> queue = new ArrayDeque<>();
         queue.add(from);
         previous.put(from, null);
@@ -55,7 +57,7 @@ final class KeyPaths {
                 }
                 return hops;
             }
-            for (String next : supergraph.type(type).subgraphs()) {
+            for (String next : candidates) {
                 if (previous.containsKey(next)) {
                     continue;
                 }

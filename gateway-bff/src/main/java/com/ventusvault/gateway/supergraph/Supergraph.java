@@ -14,13 +14,23 @@ import java.util.Map;
  * @param types     the supergraph's types by name (join and link machinery excluded)
  * @param apiSchema the client-facing schema (join/link removed, {@code @inaccessible} elements dropped)
  * @param sdl       the supergraph text it was read from
+ * @param possibleTypesByType for each object, interface and union type, the object types that can be the runtime
+ *                  type of its values; always derived from {@code types} and {@code apiSchema} (computed once here
+ *                  because planning and execution ask for it per selection)
  */
 public record Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeDef> types, GraphQLSchema apiSchema,
-                         String sdl) {
+                         String sdl, Map<String, List<String>> possibleTypesByType) {
 
     public Supergraph {
         subgraphs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(subgraphs));
         types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
+        possibleTypesByType = computePossibleTypes(types, apiSchema);
+    }
+
+    /** A supergraph whose {@link #possibleTypesByType()} is derived from {@code types} and {@code apiSchema}. */
+    public Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeDef> types, GraphQLSchema apiSchema,
+                      String sdl) {
+        this(subgraphs, types, apiSchema, sdl, Map.of());
     }
 
     /** The type named {@code name}; fails when the supergraph has none. */
@@ -61,38 +71,61 @@ public record Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeDef> t
     /** Whether {@code subgraph} resolves {@code type.field} (ignoring {@code @provides}). */
     public boolean resolves(String subgraph, String type, String field) {
         TypeDef def = types.get(type);
-        if (def == null || !def.fields().containsKey(field)) {
+        FieldDef fieldDef = def == null ? null : def.fields().get(field);
+        if (fieldDef == null) {
             return false;
         }
-        return resolvingSubgraphs(type, field).contains(subgraph);
-    }
-
-    /** Object types that can be the runtime type of a value of {@code type}, per the API schema. */
-    public List<String> possibleTypes(String type) {
-        TypeDef def = type(type);
-        List<String> result = new ArrayList<>();
-        switch (def.kind()) {
-            case OBJECT -> result.add(type);
-            case UNION -> {
-                var union = apiSchema.getType(type);
-                if (union instanceof graphql.schema.GraphQLUnionType u) {
-                    u.getTypes().forEach(t -> result.add(t.getName()));
-                }
-                def.members().forEach(m -> addIfAbsent(result, m.type()));
-            }
-            case INTERFACE -> {
-                if (apiSchema.getType(type) instanceof graphql.schema.GraphQLInterfaceType i) {
-                    apiSchema.getImplementations(i).forEach(t -> result.add(t.getName()));
-                }
-                // @inaccessible implementations are not in the API schema but subgraphs still return them
-                types.values().stream().filter(t -> t.kind() == TypeKind.OBJECT)
-                        .filter(t -> t.implementsIn().stream().anyMatch(m -> m.type().equals(type)))
-                        .forEach(t -> addIfAbsent(result, t.name()));
-            }
-            default -> {
+        if (fieldDef.joins().isEmpty()) {
+            return def.isIn(subgraph);
+        }
+        for (JoinField join : fieldDef.joins()) {
+            if (join.resolvable() && join.subgraph().equals(subgraph)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** Object types that can be the runtime type of a value of {@code type}, per the API schema (immutable). */
+    public List<String> possibleTypes(String type) {
+        List<String> result = possibleTypesByType.get(type);
+        if (result == null) {
+            type(type); // fails for an unknown type
+            return List.of();
+        }
         return result;
+    }
+
+    private static Map<String, List<String>> computePossibleTypes(Map<String, TypeDef> types,
+                                                                  GraphQLSchema apiSchema) {
+        Map<String, List<String>> byType = new java.util.HashMap<>();
+        for (TypeDef def : types.values()) {
+            String type = def.name();
+            List<String> result = new ArrayList<>();
+            switch (def.kind()) {
+                case OBJECT -> result.add(type);
+                case UNION -> {
+                    if (apiSchema.getType(type) instanceof graphql.schema.GraphQLUnionType u) {
+                        u.getTypes().forEach(t -> result.add(t.getName()));
+                    }
+                    def.members().forEach(m -> addIfAbsent(result, m.type()));
+                }
+                case INTERFACE -> {
+                    if (apiSchema.getType(type) instanceof graphql.schema.GraphQLInterfaceType i) {
+                        apiSchema.getImplementations(i).forEach(t -> result.add(t.getName()));
+                    }
+                    // @inaccessible implementations are not in the API schema but subgraphs still return them
+                    types.values().stream().filter(t -> t.kind() == TypeKind.OBJECT)
+                            .filter(t -> t.implementsIn().stream().anyMatch(m -> m.type().equals(type)))
+                            .forEach(t -> addIfAbsent(result, t.name()));
+                }
+                default -> {
+                    continue;
+                }
+            }
+            byType.put(type, List.copyOf(result));
+        }
+        return java.util.Collections.unmodifiableMap(byType);
     }
 
     private static void addIfAbsent(List<String> list, String value) {

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param fields       fields by name in declaration order (objects and interfaces)
  * @param implementsIn (subgraph, interface) pairs from {@code @join__implements}
  * @param members      (subgraph, member) pairs from {@code @join__unionMember}
+ * @param subgraphs    names of the subgraphs that define this type, in supergraph order; always derived from
+ *                     {@code joins} (computed once here because planning asks for it at every key-path step)
  */
 public record TypeDef(String name, TypeKind kind, List<JoinType> joins, Map<String, FieldDef> fields,
-                      List<Membership> implementsIn, List<Membership> members) {
+                      List<Membership> implementsIn, List<Membership> members, Set<String> subgraphs) {
 
     /** A type taking part in an abstract type in one subgraph. */
     public record Membership(String subgraph, String type) {
@@ -28,13 +30,19 @@ public record TypeDef(String name, TypeKind kind, List<JoinType> joins, Map<Stri
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         implementsIn = List.copyOf(implementsIn);
         members = List.copyOf(members);
+        subgraphs = subgraphNames(joins);
     }
 
-    /** Names of the subgraphs that define this type, in supergraph order. */
-    public Set<String> subgraphs() {
+    /** A type whose {@link #subgraphs()} are derived from {@code joins}. */
+    public TypeDef(String name, TypeKind kind, List<JoinType> joins, Map<String, FieldDef> fields,
+                   List<Membership> implementsIn, List<Membership> members) {
+        this(name, kind, joins, fields, implementsIn, members, Set.of());
+    }
+
+    private static Set<String> subgraphNames(List<JoinType> joins) {
         Set<String> names = new LinkedHashSet<>();
         joins.forEach(join -> names.add(join.subgraph()));
-        return names;
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     /** Whether {@code subgraph} defines this type. */
