@@ -1,0 +1,94 @@
+package com.ventusvault.gateway.planning;
+
+import com.ventusvault.gateway.supergraph.TypeKind;
+import graphql.language.SelectionSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans selections on an interface or union: on the abstract type itself when the current subgraph resolves every
+ * selected field for all its runtime types, else per possible runtime type (one inline fragment each).
+ */
+final class AbstractTypes {
+
+    private final SelectionPlanner planner;
+
+    AbstractTypes(SelectionPlanner planner) {
+        this.planner = planner;
+    }
+
+    void plan(FetchGroup group, SubgraphSelection target, String type,
+                              List<ClientSelection> selections, List<String> path, SelectionSet provided, Cond cond) {
+        if (planner.supergraph.isInterfaceObjectIn(group.subgraph, type)) {
+            planner.interfaceObjects.plan(group, target, type, selections, path, provided, cond);
+            return;
+        }
+        target.addTypename();
+        List<String> runtimeTypes = planner.supergraph.possibleTypesIn(group.subgraph, type);
+        if (resolvedOnAbstractType(group.subgraph, type, runtimeTypes, selections, provided)) {
+            for (ClientSelection selection : selections) {
+                ClientField field = (ClientField) selection;
+                Cond own = cond.and(field.conditions());
+                if (own != Cond.NEVER && !field.name().startsWith("__")) {
+                    planner.addLocal(group, target, type, field, path, provided, own);
+                }
+            }
+            return;
+        }
+        for (String runtimeType : runtimeTypes) {
+            List<ClientSelection> restricted = restrict(runtimeType, selections);
+            if (!restricted.isEmpty()) {
+                SubgraphSelection fragment = target.fragment(runtimeType, List.of());
+                fragment.topLevelOf = target.topLevelOf;
+                planner.plan(group, fragment, runtimeType, restricted, path, provided, cond);
+            }
+        }
+    }
+
+    private boolean resolvedOnAbstractType(String subgraph, String type, List<String> runtimeTypes,
+                                           List<ClientSelection> selections, SelectionSet provided) {
+        if (planner.supergraph.type(type).kind() != TypeKind.INTERFACE) {
+            return false;
+        }
+        for (ClientSelection selection : selections) {
+            if (!(selection instanceof ClientField field)) {
+                return false;
+            }
+            if (field.name().startsWith("__")) {
+                continue;
+            }
+            if (!planner.provides.resolvesLocally(subgraph, type, field.name(), provided)) {
+                return false;
+            }
+            for (String runtimeType : runtimeTypes) {
+                if (!planner.provides.resolvesLocally(subgraph, runtimeType, field.name(), provided)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The selections that apply to objects of {@code runtimeType}. */
+    private List<ClientSelection> restrict(String runtimeType, List<ClientSelection> selections) {
+        List<ClientSelection> result = new ArrayList<>();
+        for (ClientSelection selection : selections) {
+            switch (selection) {
+                case ClientField field -> result.add(field);
+                case ClientFragment fragment -> {
+                    if (fragment.typeCondition() == null
+                            || planner.supergraph.possibleTypes(fragment.typeCondition()).contains(runtimeType)) {
+                        List<ClientSelection> inner = restrict(runtimeType, fragment.selections());
+                        if (fragment.conditions().isEmpty()) {
+                            result.addAll(inner);
+                        } else {
+                            result.add(new ClientFragment(null, fragment.conditions(), inner));
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}
