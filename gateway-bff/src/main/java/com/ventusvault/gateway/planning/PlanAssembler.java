@@ -140,7 +140,8 @@ final class PlanAssembler {
         String selection = group.selection.print();
         String definitions = definitions(used, group.entity);
         if (!group.entity) {
-            String kind = operationKind.equals("mutation") ? "mutation" : "query";
+            String kind = operationKind.equals("mutation") || operationKind.equals("subscription") ? operationKind
+                    : "query";
             String operation = definitions.isEmpty() && kind.equals("query") ? selection
                     : kind + definitions + selection;
             return new Fetch(group.subgraph, List.of(), operation, operation, List.copyOf(used), kind);

@@ -15,7 +15,7 @@ public sealed interface PlanNode {
      * @param operation      the full operation text sent to the subgraph
      * @param selection      the selection set as printed in plans ({@code {me{id}}} or {@code {... on User{x}}})
      * @param variableUsages client variables the operation uses; only these are sent
-     * @param operationKind  query or mutation
+     * @param operationKind  query, mutation or subscription
      */
     record Fetch(String serviceName, List<RequiredFragment> requires, String operation, String selection,
                  List<String> variableUsages, String operationKind) implements PlanNode {
@@ -53,6 +53,17 @@ public sealed interface PlanNode {
         public Flatten {
             path = List.copyOf(path);
         }
+    }
+
+    /**
+     * A subscription: {@code primary} opens it on the subgraph that owns the root subscription field; every event
+     * that subgraph emits is then completed by {@code rest} (entity fetches whose paths start at the event's root
+     * field), or sent as it is when {@code rest} is null. Executed over WebSockets only; HTTP refuses it.
+     *
+     * @param primary the root fetch, whose operation is a {@code subscription}
+     * @param rest    the plan run once per event, or null when the primary fetch selects everything
+     */
+    record Subscription(Fetch primary, PlanNode rest) implements PlanNode {
     }
 
     /**

@@ -7,6 +7,7 @@ import com.ventusvault.gateway.planning.PlanNode.Parallel;
 import com.ventusvault.gateway.planning.PlanNode.RequiredField;
 import com.ventusvault.gateway.planning.PlanNode.RequiredFragment;
 import com.ventusvault.gateway.planning.PlanNode.Sequence;
+import com.ventusvault.gateway.planning.PlanNode.Subscription;
 
 import java.util.List;
 
@@ -28,6 +29,7 @@ import java.util.List;
  *   },
  * }
  * </pre>
+ * A subscription prints as {@code Subscription { Primary: { Fetch(...) }, Rest: { ... } }}.
  */
 public final class PlanPrinter {
 
@@ -59,6 +61,18 @@ public final class PlanPrinter {
                 out.append(indent).append("Flatten(path: \"").append(String.join(".", flatten.path()))
                         .append("\") {\n");
                 print(flatten.node(), depth + 1, out);
+                out.append(indent).append("},\n");
+            }
+            case Subscription subscription -> {
+                out.append(indent).append("Subscription {\n");
+                out.append(indent).append("  Primary: {\n");
+                print(subscription.primary(), depth + 2, out);
+                out.append(indent).append("  },\n");
+                if (subscription.rest() != null) {
+                    out.append(indent).append("  Rest: {\n");
+                    print(subscription.rest(), depth + 2, out);
+                    out.append(indent).append("  },\n");
+                }
                 out.append(indent).append("},\n");
             }
             case Condition condition -> {

@@ -33,6 +33,7 @@ public final class QueryPlanner {
         return switch (operation.kind()) {
             case "query" -> new QueryPlan(planQuery(operation), operation);
             case "mutation" -> new QueryPlan(planMutation(operation), operation);
+            case "subscription" -> new QueryPlan(planSubscription(operation), operation);
             default -> throw new PlanningException("Operation kind '" + operation.kind() + "' is not supported yet");
         };
     }
@@ -127,6 +128,27 @@ public final class QueryPlanner {
             }
         }
         return result.isEmpty() ? null : result;
+    }
+
+    /**
+     * A subscription has one root field (validation guarantees it), planned like a query: its root fetch becomes
+     * the primary fetch (a {@code subscription} operation to the owning subgraph) and whatever depends on it
+     * becomes the rest, run per event.
+     */
+    private PlanNode planSubscription(ClientOperation operation) {
+        PlanNode whole = planQuery(operation);
+        return switch (whole) {
+            case null -> null;
+            case PlanNode.Fetch primary when !primary.isEntityFetch() -> new PlanNode.Subscription(primary, null);
+            case PlanNode.Sequence sequence when sequence.nodes().getFirst() instanceof PlanNode.Fetch primary
+                    && !primary.isEntityFetch() -> {
+                List<PlanNode> rest = sequence.nodes().subList(1, sequence.nodes().size());
+                yield new PlanNode.Subscription(primary, rest.size() == 1 ? rest.getFirst()
+                        : PlanAssembler.sequence(rest));
+            }
+            default -> throw new PlanningException("Subscription root fields must be fetched unconditionally from "
+                    + "one subgraph");
+        };
     }
 
     /** Each run of consecutive root fields owned by one subgraph is one step; steps run strictly in order. */
