@@ -62,6 +62,11 @@ public final class PlanExecutor {
                     .flatMap(group -> group instanceof List<?> flattens ? entityFetch(castFlattens(flattens), state)
                             : run((PlanNode) group, state))
                     .then();
+            case PlanNode.Subscription subscription -> { // served over WebSockets only (not yet): refuse here
+                state.addError(GraphQlErrors.error("Subscriptions are not supported over HTTP; this gateway does not "
+                        + "serve subscriptions yet", com.ventusvault.gateway.errors.ErrorCode.BAD_REQUEST));
+                yield Mono.empty();
+            }
             case Condition condition -> {
                 PlanNode next = Boolean.TRUE.equals(state.request.coerced().get(condition.variable()))
                         ? condition.ifClause() : condition.elseClause();
