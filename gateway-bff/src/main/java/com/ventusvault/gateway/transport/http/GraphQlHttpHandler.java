@@ -83,7 +83,7 @@ public final class GraphQlHttpHandler {
         boolean includePlan = exposeQueryPlan && "true".equalsIgnoreCase(http.headers().firstHeader(PLAN_HEADER));
         var options = new GraphQlPipeline.Options(http.headers().firstHeader(HttpHeaders.AUTHORIZATION),
                 mutationsAllowed, includePlan);
-        return pipeline.execute(request, options).flatMap(outcome -> {
+        return ConnectionThread.deliverOnConnectionLoop(http, pipeline.execute(request, options)).flatMap(outcome -> {
             HttpStatus status = switch (outcome.kind()) {
                 case EXECUTED -> HttpStatus.OK;
                 case REQUEST_ERROR -> HttpStatus.BAD_REQUEST;
