@@ -21,7 +21,8 @@ final class EntityJumps {
     }
 
     /** Chooses the subgraph for a field the current group cannot resolve, and the key edges to reach it. */
-    Route route(FetchGroup group, String type, ClientField clientField, List<String> path, String exclude) {
+    Route route(FetchGroup group, String type, ClientField clientField, List<String> path, String exclude,
+                SelectionSet provided) {
         String field = clientField.name();
         List<KeyPaths.Hop> best = null;
         boolean bestReuses = false;
@@ -30,7 +31,7 @@ final class EntityJumps {
             if (candidate.equals(exclude)) {
                 continue;
             }
-            List<KeyPaths.Hop> hops = planner.keyPaths.find(group.subgraph, type, candidate, true);
+            List<KeyPaths.Hop> hops = planner.keyPaths.find(group.subgraph, type, candidate, true, provided);
             if (hops == null) {
                 continue;
             }

@@ -25,9 +25,11 @@ final class KeyPaths {
     }
 
     private final Supergraph supergraph;
+    private final ProvidedSelections provides;
 
     KeyPaths(Supergraph supergraph) {
         this.supergraph = supergraph;
+        this.provides = new ProvidedSelections(supergraph);
     }
 
     /**
@@ -35,11 +37,19 @@ final class KeyPaths {
      * subgraph and {@code mustJump} is false; null when {@code to} cannot be reached.
      */
     List<Hop> find(String from, String type, String to, boolean mustJump) {
+        return find(from, type, to, mustJump, null);
+    }
+
+    /**
+     * Like {@link #find(String, String, String, boolean)}, where {@code from} also has the fields of
+     * {@code provided} (the {@code @provides} selection that applies where the jump starts) for the first edge.
+     */
+    List<Hop> find(String from, String type, String to, boolean mustJump, SelectionSet provided) {
         if (from.equals(to)) {
             if (!mustJump) {
                 return List.of();
             }
-            FieldSet key = usableKey(from, type, to);
+            FieldSet key = usableKey(from, type, type, to, provided);
             return key == null ? null : List.of(new Hop(to, key, type));
         }
         Map<String, Hop> reachedBy = new HashMap<>();
@@ -61,7 +71,7 @@ final class KeyPaths {
                 if (previous.containsKey(next)) {
                     continue;
                 }
-                FieldSet key = usableKey(current, type, next);
+                FieldSet key = usableKey(current, type, type, next, current.equals(from) ? provided : null);
                 if (key != null) {
                     previous.put(next, current);
                     reachedBy.put(next, new Hop(next, key, type));
@@ -100,24 +110,31 @@ final class KeyPaths {
     }
 
     private FieldSet usableKey(String from, String type, String keyType, String to) {
+        return usableKey(from, type, keyType, to, null);
+    }
+
+    private FieldSet usableKey(String from, String type, String keyType, String to, SelectionSet provided) {
         for (FieldSet key : supergraph.type(keyType).resolvableKeys(to)) {
-            if (resolvesAll(from, type, key.selections())) {
+            if (resolvesAll(from, type, key.selections(), provided)) {
                 return key;
             }
         }
         return null;
     }
 
-    private boolean resolvesAll(String subgraph, String type, SelectionSet set) {
+    private boolean resolvesAll(String subgraph, String type, SelectionSet set, SelectionSet provided) {
+        SelectionSet forType = provides.providedFor(provided, type);
         for (Selection<?> selection : set.getSelections()) {
             if (!(selection instanceof Field field)) {
                 return false;
             }
-            if (!supergraph.resolves(subgraph, type, field.getName())) {
+            boolean isProvided = ProvidedSelections.isProvidedLeaf(forType, field.getName());
+            if (!supergraph.resolves(subgraph, type, field.getName()) && !isProvided) {
                 return false;
             }
             if (field.getSelectionSet() != null && !resolvesAll(subgraph,
-                    supergraph.field(type, field.getName()).namedType(), field.getSelectionSet())) {
+                    supergraph.field(type, field.getName()).namedType(), field.getSelectionSet(),
+                    isProvided ? ProvidedSelections.providedBelow(forType, field.getName()) : null)) {
                 return false;
             }
         }

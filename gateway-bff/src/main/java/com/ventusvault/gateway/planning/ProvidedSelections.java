@@ -67,7 +67,7 @@ final class ProvidedSelections {
         return null;
     }
 
-    private static boolean isProvidedLeaf(SelectionSet provided, String field) {
+    static boolean isProvidedLeaf(SelectionSet provided, String field) {
         if (provided == null) {
             return false;
         }

@@ -127,6 +127,21 @@ public final class QueryPlanner {
                 result.add(candidate);
             }
         }
+        if (result.size() > 1) { // equal cost: prefer the subgraphs that leave the fewest fields to entity fetches
+            int fewest = Integer.MAX_VALUE;
+            List<String> tied = new ArrayList<>();
+            for (String candidate : result) {
+                int remote = planner.remoteFields(candidate, operation.rootType(), field, List.of(), null);
+                if (remote < fewest) {
+                    fewest = remote;
+                    tied.clear();
+                }
+                if (remote == fewest) {
+                    tied.add(candidate);
+                }
+            }
+            return tied;
+        }
         return result.isEmpty() ? null : result;
     }
 

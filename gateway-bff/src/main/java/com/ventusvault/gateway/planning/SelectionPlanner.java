@@ -31,6 +31,30 @@ final class SelectionPlanner {
     /** Fields whose keys are being collected (by this planner or the dry runs it started): a recursion guard. */
     final Set<String> collecting;
 
+    /**
+     * Dry-run costs already measured during this planning run (shared with the dry runs): every dry run costs the
+     * fields below it again for each candidate subgraph, so without this the work grows exponentially with depth.
+     */
+    private final java.util.Map<CostKey, Integer> costs;
+
+    /** What a dry run's cost depends on; {@code provided} compares by identity (AST nodes have no value equality). */
+    private record CostKey(String subgraph, String type, ClientField field, List<String> path,
+                           SelectionSet provided, Set<String> collecting) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CostKey k && subgraph.equals(k.subgraph) && type.equals(k.type)
+                    && field.equals(k.field) && path.equals(k.path) && provided == k.provided
+                    && collecting.equals(k.collecting);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(subgraph, type, field, path, System.identityHashCode(provided),
+                    collecting);
+        }
+    }
+
     final ProvidedSelections provides;
     final RequiredFields required;
     final EntityJumps jumps;
@@ -39,14 +63,16 @@ final class SelectionPlanner {
     final InterfaceObjects interfaceObjects;
 
     SelectionPlanner(Supergraph supergraph, FetchGraph graph) {
-        this(supergraph, graph, new java.util.HashSet<>());
+        this(supergraph, graph, new java.util.HashSet<>(), new java.util.HashMap<>());
     }
 
-    private SelectionPlanner(Supergraph supergraph, FetchGraph graph, Set<String> collecting) {
+    private SelectionPlanner(Supergraph supergraph, FetchGraph graph, Set<String> collecting,
+                             java.util.Map<CostKey, Integer> costs) {
         this.supergraph = supergraph;
         this.graph = graph;
         this.keyPaths = new KeyPaths(supergraph);
         this.collecting = collecting;
+        this.costs = costs;
         this.provides = new ProvidedSelections(supergraph);
         this.required = new RequiredFields(supergraph);
         this.jumps = new EntityJumps(this);
@@ -57,7 +83,7 @@ final class SelectionPlanner {
 
     /** A planner over a scratch fetch graph sharing this one's recursion guard, for dry runs. */
     SelectionPlanner dryRun(FetchGraph scratch) {
-        return new SelectionPlanner(supergraph, scratch, collecting);
+        return new SelectionPlanner(supergraph, scratch, collecting, costs);
     }
 
     /** Plans {@code selections} on {@code type} inside {@code target}, which belongs to {@code group}. */
@@ -107,7 +133,7 @@ final class SelectionPlanner {
             }
             exclude = group.subgraph; // the field is here but what the client selects below it is not reachable
         }
-        EntityJumps.Route route = jumps.route(group, type, field, path, exclude);
+        EntityJumps.Route route = jumps.route(group, type, field, path, exclude, provided);
         if (route == null) {
             if (jumps.splitAcrossSubgraphs(group, target, type, field, path, provided, own, exclude != null)) {
                 return;
@@ -127,6 +153,35 @@ final class SelectionPlanner {
      * cannot be planned there: a dry run on a scratch fetch graph, used to choose between subgraphs.
      */
     int cost(String subgraph, String type, ClientField field, List<String> path, SelectionSet provided) {
+        CostKey key = new CostKey(subgraph, type, field, List.copyOf(path), provided, Set.copyOf(collecting));
+        Integer known = costs.get(key);
+        if (known == null) {
+            known = measure(subgraph, type, field, path, provided);
+            costs.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * How many fields planning {@code field} in {@code subgraph} leaves to entity fetches (a dry run): breaks ties
+     * between subgraphs of equal cost in favour of the one that answers more itself, e.g. through {@code @provides}.
+     */
+    int remoteFields(String subgraph, String type, ClientField field, List<String> path, SelectionSet provided) {
+        FetchGraph scratch = new FetchGraph();
+        FetchGroup root = scratch.rootGroup(subgraph);
+        try {
+            dryRun(scratch).addLocal(root, root.selection, type, field, path, provided, Cond.ALWAYS);
+        } catch (PlanningException e) {
+            return Integer.MAX_VALUE;
+        }
+        int count = 0;
+        for (FetchGroup group : scratch.groups()) {
+            count += group == root ? 0 : group.selection.fieldCount();
+        }
+        return count;
+    }
+
+    private int measure(String subgraph, String type, ClientField field, List<String> path, SelectionSet provided) {
         FetchGraph scratch = new FetchGraph();
         FetchGroup root = scratch.rootGroup(subgraph);
         try {
@@ -162,13 +217,27 @@ final class SelectionPlanner {
             childProvided = join.provides().selections();
         }
         String childType = subgraphNamedType(def, join);
-        if (!childType.equals(def.namedType()) && supergraph.type(def.namedType()).kind().isAbstract()) {
-            children.addTypename(); // the client sees an abstract type: the response needs the runtime type
+        String clientType = namedType(field.type());
+        if ((!childType.equals(def.namedType()) && supergraph.type(def.namedType()).kind().isAbstract())
+                || (clientType != null && !clientType.equals(childType) && supergraph.types().containsKey(clientType)
+                && supergraph.type(clientType).kind().isAbstract())) {
+            // the client sees an abstract type (here, or where it selected the field through an interface): the
+            // response needs the runtime type
+            children.addTypename();
         }
         plan(group, children, childType, field.selections(), childPath, childProvided, cond);
         if (children.isEmpty()) {
             children.addTypename();
         }
+    }
+
+    private static String namedType(graphql.language.Type<?> type) {
+        graphql.language.Type<?> t = type;
+        while (t instanceof graphql.language.ListType || t instanceof graphql.language.NonNullType) {
+            t = t instanceof graphql.language.ListType list ? list.getType()
+                    : ((graphql.language.NonNullType) t).getType();
+        }
+        return t instanceof graphql.language.TypeName name ? name.getName() : null;
     }
 
     /** The field's named type as the subgraph declares it ({@code @join__field(type:)}), which may be narrower. */

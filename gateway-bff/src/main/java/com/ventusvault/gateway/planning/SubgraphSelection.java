@@ -163,6 +163,21 @@ final class SubgraphSelection {
         return false;
     }
 
+    /** How many fields (other than {@code __typename}) this selects, at every depth. */
+    int fieldCount() {
+        int count = 0;
+        for (Object item : items.values()) {
+            switch (item) {
+                case FieldItem field -> count += (field.name.equals("__typename") ? 0 : 1)
+                        + (field.children == null ? 0 : field.children.fieldCount());
+                case FragmentItem fragment -> count += fragment.children.fieldCount();
+                default -> {
+                }
+            }
+        }
+        return count;
+    }
+
     boolean isEmpty() {
         return items.values().stream().allMatch(i -> i instanceof FragmentItem f && f.children.isEmpty());
     }
