@@ -44,6 +44,15 @@ final class AbstractTypes {
                 planner.plan(group, fragment, runtimeType, restricted, path, provided, cond);
             }
         }
+        if (runtimeTypes.isEmpty()) {
+            // no object of this type can come from this subgraph, yet the client's fields must still be reachable
+            // (planning fails, as Apollo's does, when one is not): plan them on the abstract type itself
+            for (ClientSelection selection : selections) {
+                if (selection instanceof ClientField field && !field.name().startsWith("__")) {
+                    planner.planField(group, target, type, field, path, provided, cond);
+                }
+            }
+        }
     }
 
     private boolean resolvedOnAbstractType(String subgraph, String type, List<String> runtimeTypes,

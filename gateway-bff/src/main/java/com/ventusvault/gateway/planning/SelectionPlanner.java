@@ -142,8 +142,10 @@ final class SelectionPlanner {
                 return;
             }
             throw new PlanningException("Cannot plan field '" + type + "." + field.name() + "' at path '"
-                    + String.join(".", path) + "': subgraph '" + group.subgraph + "' does not resolve it and no "
-                    + "subgraph that does is reachable through a resolvable @key");
+                    + String.join(".", path) + "': " + (exclude != null
+                    ? "a field selected below it cannot be reached from any subgraph that resolves it"
+                    : "subgraph '" + group.subgraph + "' does not resolve it and no subgraph that does is "
+                    + "reachable through a resolvable @key"));
         }
         jumps.planRemote(group, target, type, field, path, provided, own, route);
     }

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Plan golden files: every folder under {@code src/test/resources/plans/} holds {@code operation.graphql} and the
- * expected {@code plan.txt}. A case with {@code subgraphs/*.graphqls} is planned over their composition (written to
+ * expected {@code plan.txt} (or {@code error.txt}: the message of the {@link PlanningException} the planner must
+ * throw). A case with {@code subgraphs/*.graphqls} is planned over their composition (written to
  * the case's {@code supergraph.graphql}, whose first line is a hash of the inputs); a case without them is planned
  * over our own supergraph ({@code classpath:supergraph.graphql} from the schema module). Run with
  * {@code -Dgolden.update=true} to rewrite plans and supergraphs, then review the diff.
@@ -43,6 +45,13 @@ class QueryPlannerGoldenTests {
         List<?> errors = ParseAndValidate.validate(supergraph.apiSchema(), document);
         assertThat(errors).as("operation.graphql must be valid against the API schema").isEmpty();
 
+        Path expectedError = dir.resolve("error.txt");
+        if (Files.exists(expectedError)) { // a case the planner must refuse, as Apollo's does
+            assertThatThrownBy(() -> new QueryPlanner(supergraph).plan(document, null))
+                    .isInstanceOf(PlanningException.class)
+                    .hasMessage(Files.readString(expectedError).strip());
+            return;
+        }
         String actual = PlanPrinter.print(new QueryPlanner(supergraph).plan(document, null));
 
         Path golden = dir.resolve("plan.txt");
