@@ -3,6 +3,7 @@ package com.ventusvault.ai.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.ai.AiApplication;
+import com.ventusvault.platform.testing.StatementLog;
 import com.ventusvault.platform.testing.TestTokens;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ class UserInsightsIntegrationTests {
                 .variable("representations", List.of(userWith(user, wallet(usd, "USD", "100.00"))))
                 .execute().errors().verify();
 
-        log.statements.clear();
+        log.clear();
         GraphQlTester.Response second = as(user).documentName("userInsights")
                 .variable("representations", List.of(userWith(user, wallet(usd, "USD", "74.50"),
                         wallet(eur, "EUR", "20.00"))))

@@ -3,6 +3,7 @@ package com.ventusvault.payments.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.graphql.PaymentsTestServer.User;
+import com.ventusvault.platform.testing.StatementLog;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,7 @@ class TransferEntitiesIntegrationTests {
         String second = pay(alice, aliceUsd, bobUsd, "2");
         String carols = pay(carol, carolUsd, bobUsd, "3");
 
-        log.statements.clear();
+        log.clear();
         List<Map> entities = alice.api().documentName("transferEntities").variable("representations", List.of(
                         transfer(second), transfer(UUID.randomUUID().toString()), transfer(first), transfer("not-a-uuid"),
                         transfer(carols), transfer(second)))

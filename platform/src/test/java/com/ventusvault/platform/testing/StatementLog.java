@@ -1,4 +1,4 @@
-package com.ventusvault.ai.graphql;
+package com.ventusvault.platform.testing;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -16,15 +16,15 @@ import reactor.core.publisher.Flux;
 
 /**
  * Records the SQL of every statement the app creates, by wrapping the R2DBC {@link ConnectionFactory} (the driver,
- * a boundary we do not own) in a recording proxy. Import it into a test to count queries.
+ * a boundary we do not own) in a recording proxy. Import it into a subgraph test to count queries (N+1 checks).
  */
 @TestConfiguration(proxyBeanMethods = false)
-class StatementLog {
+public class StatementLog {
 
-    final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<String> statements = new CopyOnWriteArrayList<>();
 
     @Bean
-    static BeanPostProcessor statementRecorder(StatementLog log) {
+    public static BeanPostProcessor statementRecorder(StatementLog log) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -33,8 +33,13 @@ class StatementLog {
         };
     }
 
+    /** Forgets what was recorded, e.g. the statements of a test's setup. */
+    public void clear() {
+        statements.clear();
+    }
+
     /** The statements recorded so far whose SQL contains {@code fragment}. */
-    List<String> containing(String fragment) {
+    public List<String> containing(String fragment) {
         return statements.stream().filter(sql -> sql.contains(fragment)).toList();
     }
 
