@@ -26,6 +26,9 @@ final class AbstractTypes {
         }
         target.addTypename();
         List<String> runtimeTypes = planner.supergraph.possibleTypesIn(group.subgraph, type);
+        if (planner.supergraph.type(type).kind() == TypeKind.UNION) {
+            runtimeTypes = membersEveryCandidateHas(group.subgraph, type, runtimeTypes);
+        }
         if (resolvedOnAbstractType(group.subgraph, type, runtimeTypes, selections, provided)) {
             for (ClientSelection selection : selections) {
                 ClientField field = (ClientField) selection;
@@ -53,6 +56,53 @@ final class AbstractTypes {
                 }
             }
         }
+    }
+
+    /**
+     * The union members of {@code runtimeTypes} that every subgraph still able to resolve the path here also has
+     * as members ({@code @join__unionMember}): the walk goes up the fields planned locally until an entity (or root)
+     * type, where another subgraph could take over, so a member only some of them have is not guaranteed and its
+     * fragments are not sent (its fields come back null, as in Apollo and Hive).
+     */
+    private List<String> membersEveryCandidateHas(String subgraph, String union, List<String> runtimeTypes) {
+        java.util.Set<String> candidates = null;
+        String expected = union;
+        for (SelectionPlanner.PathStep step : planner.walked) {
+            if (!step.childType().equals(expected)
+                    && !planner.supergraph.possibleTypes(step.childType()).contains(expected)) {
+                break; // not the chain of fields leading here (the walk started further down)
+            }
+            List<String> resolving = planner.supergraph.resolvingSubgraphs(step.parentType(), step.field());
+            if (candidates == null) {
+                candidates = new java.util.LinkedHashSet<>(resolving);
+            } else {
+                candidates.retainAll(resolving);
+            }
+            if (isRoot(step.parentType())) {
+                break;
+            }
+            com.ventusvault.gateway.supergraph.TypeDef parent = planner.supergraph.type(step.parentType());
+            if (candidates.stream().anyMatch(c -> !parent.resolvableKeys(c).isEmpty())) {
+                candidates.removeIf(c -> !c.equals(subgraph) && parent.resolvableKeys(c).isEmpty());
+                break; // an entity: the subgraphs that can be asked for it take over the path here
+            }
+            expected = step.parentType();
+        }
+        if (candidates == null || !candidates.contains(subgraph)) {
+            return runtimeTypes;
+        }
+        List<String> kept = new ArrayList<>(runtimeTypes);
+        for (String candidate : candidates) {
+            if (!candidate.equals(subgraph)) {
+                kept.retainAll(planner.supergraph.possibleTypesIn(candidate, union));
+            }
+        }
+        return kept;
+    }
+
+    private boolean isRoot(String type) {
+        return type.equals(planner.supergraph.rootType("query")) || type.equals(planner.supergraph.rootType("mutation"))
+                || type.equals(planner.supergraph.rootType("subscription"));
     }
 
     private boolean resolvedOnAbstractType(String subgraph, String type, List<String> runtimeTypes,

@@ -55,6 +55,16 @@ final class SelectionPlanner {
         }
     }
 
+    /**
+     * The fields being planned locally, innermost first: which subgraphs could still resolve the path down to a
+     * union decides which of its members a subgraph may return there (see {@link AbstractTypes}).
+     */
+    final java.util.Deque<PathStep> walked = new java.util.ArrayDeque<>();
+
+    /** One field on the path being planned: {@code parentType.field}, planned as {@code childType}. */
+    record PathStep(String parentType, String field, String childType) {
+    }
+
     final ProvidedSelections provides;
     final RequiredFields required;
     final EntityJumps jumps;
@@ -227,7 +237,12 @@ final class SelectionPlanner {
             // response needs the runtime type
             children.addTypename();
         }
-        plan(group, children, childType, field.selections(), childPath, childProvided, cond);
+        walked.push(new PathStep(type, field.name(), childType));
+        try {
+            plan(group, children, childType, field.selections(), childPath, childProvided, cond);
+        } finally {
+            walked.pop();
+        }
         if (children.isEmpty()) {
             children.addTypename();
         }
