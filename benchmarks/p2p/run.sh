@@ -80,6 +80,10 @@ sql() { "$PSQL" -X -q -At -d "${2:-postgres}" -c "$1"; }
     sql "select coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') || ':' || state, count(*)
          from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()
          and state in ('active', 'idle in transaction') group by 1" 2>/dev/null || true
+    # Which ledger rows sessions queue on: row-lock waiters hold or await a tuple lock on the row version they saw.
+    sql "select 'row ' || coalesce(a.kind || ' ' || a.currency || ' shard ' || a.shard, 'gone') || ':' || l.granted, count(*)
+         from pg_locks l left join payments.ledger_account a on a.ctid = format('(%s,%s)', l.page, l.tuple)::tid
+         where l.locktype = 'tuple' and l.relation = 'payments.ledger_account'::regclass group by 1" 2>/dev/null || true
     sleep 0.5
   done
 ) >"$OUT/waits.txt" &
@@ -89,7 +93,8 @@ SAMPLER=$!
   --gateway http://127.0.0.1:4000/graphql --payments http://127.0.0.1:4002/graphql \
   --users "$USERS" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --duration "$DURATION" | tee "$OUT/p2p.txt"
 kill "$SAMPLER"; SAMPLER=
-echo "Backend states sampled during the P2P runs (wait_event_type:wait_event:state, total over samples):" | tee "$OUT/waits-summary.txt"
+echo "Sampled during the P2P runs, totals over samples: backend wait_event_type:wait_event:state, and tuple locks on
+ledger rows (row <kind currency shard>:<granted>; granted = first in line, waiting on the holder's transaction):" | tee "$OUT/waits-summary.txt"
 awk -F'|' '{n[$1] += $2} END {for (k in n) printf "%8d  %s\n", n[k], k}' "$OUT/waits.txt" | sort -rn | tee -a "$OUT/waits-summary.txt"
 
 # SQL statements of one transfer, counted during a short serial run straight to payments: log_statement=all, and
