@@ -104,7 +104,7 @@ public class TransferService {
 
     private Mono<TransferOutcome> toWallet(TransferRequest request, String toWalletId) {
         return AccountId.parse(toWalletId)
-                .map(to -> accounts.systemAccount(AccountKind.FEE_REVENUE, request.amount().currency())
+                .map(to -> accounts.feeRevenueShard(request.amount().currency())
                         .flatMap(fees -> poster.post(request, Mono.just(p2p(request, to, fees)))))
                 .orElseGet(() -> poster.refuse(request, toWalletNotFound()));
     }
@@ -121,7 +121,7 @@ public class TransferService {
         }
         Currency currency = request.amount().currency();
         return directory.userIdByEmail(email, authorization).flatMap(user -> user
-                .map(recipient -> accounts.systemAccount(AccountKind.FEE_REVENUE, currency)
+                .map(recipient -> accounts.feeRevenueShard(currency)
                         .flatMap(fees -> poster.post(request, accounts.openWallet(recipient, currency)
                                 .map(wallet -> p2p(request, wallet.id(), fees)))))
                 .orElseGet(() -> poster.refuse(request, Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
