@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ import reactor.core.publisher.Mono;
  *   <li>if the key was already used, answer as the first time: the original transfer or refusal (same request) or
  *       {@code IDEMPOTENCY_KEY_REUSED} (another request), without posting;</li>
  *   <li>lock every account the transfer touches, in ascending id order (no deadlocks, no overdrafts between check and
- *       write), and let the {@link com.ventusvault.payments.domain.Ledger} rules plan the postings, or refuse;</li>
+ *       write), and let the {@link com.ventusvault.payments.domain.Ledger} rules plan the postings, or refuse; money
+ *       leaving a wallet must also fit its {@link OutgoingLimits} (LIMIT_EXCEEDED);</li>
  *   <li>claim the key with the transfer row and its first history row (the unique constraint stays as a backstop),
  *       then append the journal entries, which move the cached balances.</li>
  * </ol>
@@ -47,15 +49,17 @@ public class LedgerPoster {
     private final LedgerAccountRepository accounts;
     private final TransferRepository transfers;
     private final RefusedRequests refusals;
+    private final OutgoingLimits limits;
     private final TransactionalOperator transactions;
     private final DatabaseClient database;
     private final Clock clock;
 
     public LedgerPoster(LedgerAccountRepository accounts, TransferRepository transfers, RefusedRequests refusals,
-                        TransactionalOperator transactions, DatabaseClient database, Clock clock) {
+                        OutgoingLimits limits, TransactionalOperator transactions, DatabaseClient database, Clock clock) {
         this.accounts = accounts;
         this.transfers = transfers;
         this.refusals = refusals;
+        this.limits = limits;
         this.transactions = transactions;
         this.database = database;
         this.clock = clock;
@@ -165,9 +169,19 @@ public class LedgerPoster {
     private Mono<Attempt> planAndWrite(TransferRequest request, String fingerprint, PlanResult result) {
         return switch (result) {
             case PlanResult.Rejected rejected -> Mono.just(new Attempt(new TransferOutcome.Refused(rejected.rejection()), true));
-            case PlanResult.Planned planned -> write(request, fingerprint, planned.plan())
-                    .map(outcome -> new Attempt(outcome, false));
+            case PlanResult.Planned planned -> withinLimits(planned.plan()).flatMap(refusal -> refusal
+                    .map(rejection -> Mono.just(new Attempt(new TransferOutcome.Refused(rejection), true)))
+                    .orElseGet(() -> write(request, fingerprint, planned.plan()).map(outcome -> new Attempt(outcome, false))));
         };
+    }
+
+    /** Outgoing limits for money leaving a wallet (P2P, escrow, payout), checked with the accounts locked. */
+    private Mono<Optional<Rejection>> withinLimits(TransferPlan plan) {
+        boolean outgoing = plan.from() != null && switch (plan.kind()) {
+            case P2P, ESCROW, PAYOUT -> true;
+            case DEPOSIT, TRADE, FEE -> false;
+        };
+        return outgoing ? limits.check(plan.from(), plan.amount()) : Mono.just(Optional.empty());
     }
 
     private Mono<TransferOutcome> write(TransferRequest request, String fingerprint, TransferPlan plan) {
