@@ -58,16 +58,28 @@ final class ProviderSimulatorServer implements AutoCloseable {
 
     /** The signed webhook announcing this reference's outcome, once the simulator sent it. */
     Map<String, Object> webhook(String reference) throws InterruptedException {
+        return webhook(reference, "");
+    }
+
+    /** The signed webhook of this event kind (e.g. "transfer.reversed") for this reference. */
+    Map<String, Object> webhook(String reference, String event) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             for (Map<String, Object> delivery : control.get().uri("/_simulator/webhooks").retrieve().bodyToMono(LIST).block()) {
-                if (((String) delivery.get("body")).contains("\"" + reference + "\"")) {
+                String body = (String) delivery.get("body");
+                if (body.contains("\"" + reference + "\"") && body.contains("\"" + event)) {
                     return delivery;
                 }
             }
             Thread.sleep(25);
         }
         throw new AssertionError("No webhook for " + reference);
+    }
+
+    /** Reverses a successful transfer at the provider (Paystack then sends transfer.reversed). */
+    void reverse(String provider, String reference) {
+        control.post().uri("/_simulator/{provider}/transfers/{reference}/reverse", provider, reference)
+                .retrieve().toBodilessEntity().block();
     }
 
     @Override
