@@ -89,9 +89,28 @@ sql() { "$PSQL" -X -q -At -d "${2:-postgres}" -c "$1"; }
 ) >"$OUT/waits.txt" &
 SAMPLER=$!
 
-"$JAVA_HOME/bin/java" -cp benchmarks/target/benchmarks.jar com.ventusvault.benchmarks.p2p.P2pLoad \
+# CPU seconds (user + system) of a process, and of the whole PostgreSQL cluster (postmaster and its children).
+TICK=$(getconf CLK_TCK)
+cpu() { awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat"; }
+pg_cpu() { for p in "$POSTMASTER" $(pgrep -P "$POSTMASTER"); do awk '{print $1, $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; }
+pg_cpu_since() { pg_cpu | awk -v t="$TICK" 'NR == FNR {before[$1] = $2; next} {total += $2 - before[$1]} END {printf "%.2f", total / t}' "$1" -; }
+POSTMASTER=$(ps -eo pid,args | awk -v port="$PGPORT" '$0 ~ "postgres -D .* -p " port " " {print $1; exit}')
+p2p_before=$(sql "select count(*) from payments.transfer where kind = 'P2P'")
+stack_before=$(cpu "$STACK"); pg_cpu >"$OUT/pg-cpu-before.txt"
+( "$JAVA_HOME/bin/java" -cp benchmarks/target/benchmarks.jar com.ventusvault.benchmarks.p2p.P2pLoad \
   --gateway http://127.0.0.1:4000/graphql --payments http://127.0.0.1:4002/graphql \
-  --users "$USERS" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --duration "$DURATION" | tee "$OUT/p2p.txt"
+  --users "$USERS" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --duration "$DURATION"; times >"$OUT/load-times.txt" ) \
+  | tee "$OUT/p2p.txt"
+p2p_sent=$(( $(sql "select count(*) from payments.transfer where kind = 'P2P'") - p2p_before ))
+stack_cpu=$(awk -v a="$(cpu "$STACK")" -v b="$stack_before" 'BEGIN {printf "%.2f", a - b}')
+pg_cpu_p2p=$(pg_cpu_since "$OUT/pg-cpu-before.txt")
+load_cpu=$(awk 'NR == 2 {gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4}' "$OUT/load-times.txt")
+{
+  echo "CPU during the whole P2P phase (warm-ups included): $p2p_sent P2P transfers posted;"
+  echo "  stack JVM ${stack_cpu} s = $(awk -v c="$stack_cpu" -v n="$p2p_sent" 'BEGIN {printf "%.2f", 1000 * c / n}') ms/transfer,"
+  echo "  PostgreSQL ${pg_cpu_p2p} s = $(awk -v c="$pg_cpu_p2p" -v n="$p2p_sent" 'BEGIN {printf "%.2f", 1000 * c / n}') ms/transfer,"
+  echo "  load generator JVM ${load_cpu} s = $(awk -v c="$load_cpu" -v n="$p2p_sent" 'BEGIN {printf "%.2f", 1000 * c / n}') ms/transfer"
+} | tee "$OUT/cpu.txt"
 kill "$SAMPLER"; SAMPLER=
 echo "Sampled during the P2P runs, totals over samples: backend wait_event_type:wait_event:state, and tuple locks on
 ledger rows (row <kind currency shard>:<granted>; granted = first in line, waiting on the holder's transaction):" | tee "$OUT/waits-summary.txt"
@@ -99,7 +118,6 @@ awk -F'|' '{n[$1] += $2} END {for (k in n) printf "%8d  %s\n", n[k], k}' "$OUT/w
 
 # SQL statements of one transfer, counted during a short serial run straight to payments: log_statement=all, and
 # since nothing reads the embedded server's stderr, strace catches each backend's log writes to fd 2.
-POSTMASTER=$(ps -eo pid,args | awk -v port="$PGPORT" '$0 ~ "postgres -D .* -p " port " " {print $1; exit}')
 sql "alter system set log_statement = 'all'" && sql "select pg_reload_conf()" >/dev/null
 sleep 1
 strace -qq -f -e trace=write -e signal=none -s 400 -p "$POSTMASTER" $(pgrep -P "$POSTMASTER" | sed 's/^/-p /') -o "$OUT/strace.txt" &
@@ -122,9 +140,19 @@ completed=$(grep '^RESULT' "$OUT/statements-run.txt" | awk -F'|' '{print $4}' | 
 # pgbench TPC-B-like on the same server, in its own database, at the same concurrencies and duration.
 sql "drop database if exists pgbench" && sql "create database pgbench"
 "$PGBENCH" -i -s "$SCALE" -q pgbench 2>&1 | tail -2 | tee "$OUT/pgbench-init.txt"
-for c in ${CONCURRENCY//,/ }; do
-  echo "== pgbench -c $c -j 2 -T $DURATION pgbench" | tee -a "$OUT/pgbench.txt"
-  "$PGBENCH" -c "$c" -j 2 -T "$DURATION" pgbench 2>&1 | grep -E 'number of (transactions|failed)|latency average|tps|scaling' | tee -a "$OUT/pgbench.txt"
-done
+pg_cpu >"$OUT/pg-cpu-before.txt"
+pgbench_before=$(sql "select count(*) from pgbench_history" pgbench)
+( for c in ${CONCURRENCY//,/ }; do
+  echo "== pgbench -c $c -j 2 -T $DURATION pgbench"
+  "$PGBENCH" -c "$c" -j 2 -T "$DURATION" pgbench 2>&1 | grep -E 'number of (transactions|failed)|latency average|tps|scaling'
+done; times >"$OUT/pgbench-times.txt" ) | tee "$OUT/pgbench.txt"
+pgbench_txns=$(( $(sql "select count(*) from pgbench_history" pgbench) - pgbench_before ))
+pg_cpu_bench=$(pg_cpu_since "$OUT/pg-cpu-before.txt")
+bench_cpu=$(awk 'NR == 2 {gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4}' "$OUT/pgbench-times.txt")
+{
+  echo "CPU during pgbench: $pgbench_txns transactions;"
+  echo "  PostgreSQL ${pg_cpu_bench} s = $(awk -v c="$pg_cpu_bench" -v n="$pgbench_txns" 'BEGIN {printf "%.3f", 1000 * c / n}') ms/transaction,"
+  echo "  pgbench ${bench_cpu} s = $(awk -v c="$bench_cpu" -v n="$pgbench_txns" 'BEGIN {printf "%.3f", 1000 * c / n}') ms/transaction"
+} | tee -a "$OUT/cpu.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/environment.txt"
 echo "Results in $OUT"
