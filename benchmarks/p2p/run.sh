@@ -141,12 +141,12 @@ completed=$(grep '^RESULT' "$OUT/statements-run.txt" | awk -F'|' '{print $4}' | 
 sql "drop database if exists pgbench" && sql "create database pgbench"
 "$PGBENCH" -i -s "$SCALE" -q pgbench 2>&1 | tail -2 | tee "$OUT/pgbench-init.txt"
 pg_cpu >"$OUT/pg-cpu-before.txt"
-pgbench_before=$(sql "select count(*) from pgbench_history" pgbench)
 ( for c in ${CONCURRENCY//,/ }; do
   echo "== pgbench -c $c -j 2 -T $DURATION pgbench"
   "$PGBENCH" -c "$c" -j 2 -T "$DURATION" pgbench 2>&1 | grep -E 'number of (transactions|failed)|latency average|tps|scaling'
 done; times >"$OUT/pgbench-times.txt" ) | tee "$OUT/pgbench.txt"
-pgbench_txns=$(( $(sql "select count(*) from pgbench_history" pgbench) - pgbench_before ))
+# (pgbench truncates pgbench_history before each run: count from its own reports.)
+pgbench_txns=$(awk '/actually processed/ {n += $NF} END {print n}' "$OUT/pgbench.txt")
 pg_cpu_bench=$(pg_cpu_since "$OUT/pg-cpu-before.txt")
 bench_cpu=$(awk 'NR == 2 {gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4}' "$OUT/pgbench-times.txt")
 {
