@@ -92,7 +92,11 @@ SAMPLER=$!
 # CPU seconds (user + system) of a process, and of the whole PostgreSQL cluster (postmaster and its children).
 TICK=$(getconf CLK_TCK)
 cpu() { awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat"; }
-pg_cpu() { for p in "$POSTMASTER" $(pgrep -P "$POSTMASTER"); do awk '{print $1, $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; }
+# The postmaster's own line includes the CPU of the backends it has reaped (cutime, cstime): pgbench's connections end.
+pg_cpu() {
+  awk '{print $1, $14 + $15 + $16 + $17}' "/proc/$POSTMASTER/stat"
+  for p in $(pgrep -P "$POSTMASTER"); do awk '{print $1, $14 + $15}' "/proc/$p/stat" 2>/dev/null; done
+}
 pg_cpu_since() { pg_cpu | awk -v t="$TICK" 'NR == FNR {before[$1] = $2; next} {total += $2 - before[$1]} END {printf "%.2f", total / t}' "$1" -; }
 POSTMASTER=$(ps -eo pid,args | awk -v port="$PGPORT" '$0 ~ "postgres -D .* -p " port " " {print $1; exit}')
 p2p_before=$(sql "select count(*) from payments.transfer where kind = 'P2P'")
