@@ -95,7 +95,7 @@ cpu() { awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat"; }
 # The postmaster's own line includes the CPU of the backends it has reaped (cutime, cstime): pgbench's connections end.
 pg_cpu() {
   awk '{print $1, $14 + $15 + $16 + $17}' "/proc/$POSTMASTER/stat"
-  for p in $(pgrep -P "$POSTMASTER"); do awk '{print $1, $14 + $15}' "/proc/$p/stat" 2>/dev/null; done
+  for p in $(pgrep -P "$POSTMASTER"); do awk '{print $1, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done
 }
 pg_cpu_since() { pg_cpu | awk -v t="$TICK" 'NR == FNR {before[$1] = $2; next} {total += $2 - before[$1]} END {printf "%.2f", total / t}' "$1" -; }
 POSTMASTER=$(ps -eo pid,args | awk -v port="$PGPORT" '$0 ~ "postgres -D .* -p " port " " {print $1; exit}')
