@@ -166,6 +166,27 @@ class HoldsIntegrationTests {
     }
 
     @Test
+    void heldMoneyCannotBeSpentByAPayment() {
+        User alice = funded("100");
+        User bob = PaymentsTestServer.newUser(port, Duration.ofDays(30));
+        String bobNgn = bob.openWallet("NGN");
+        AccountId wallet = wallet(alice);
+        held(holds.place(payout(alice, "60"), wallet, Money.of("60", Currency.NGN)).block());
+
+        // 40 is available: 40 + 0.20 fee does not fit, 39 + 0.20 does.
+        alice.api().documentName("sendMoney").variable("input", java.util.Map.of("fromWalletId", wallet.toString(),
+                        "toWalletId", bobNgn, "amount", "40", "idempotencyKey", "over-held")).execute().errors().verify()
+                .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
+                .path("sendMoney.userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).contains("40.00 NGN available").contains("60.00 NGN is held"));
+        alice.api().documentName("sendMoney").variable("input", java.util.Map.of("fromWalletId", wallet.toString(),
+                        "toWalletId", bobNgn, "amount", "39", "idempotencyKey", "within")).execute().errors().verify()
+                .path("sendMoney.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(PaymentsTestServer.balance(database, wallet.toString())).isEqualByComparingTo("60.80");
+        assertThat(held(wallet)).isEqualByComparingTo("60");
+    }
+
+    @Test
     void postingMoreThanTheHoldOrUnbalancedPostingsIsAProgrammingError() {
         User user = funded("100");
         AccountId wallet = wallet(user);
