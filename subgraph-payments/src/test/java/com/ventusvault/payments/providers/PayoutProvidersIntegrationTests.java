@@ -221,6 +221,20 @@ class PayoutProvidersIntegrationTests {
     }
 
     @Test
+    void aRefusalAfterAnAmbiguousAttemptStillReportsTheTransferTheProviderHolds() {
+        // Attempt 1: Flutterwave queues the transfer but answers 500. Attempt 2: refused with 400 before processing.
+        simulator.fault(Map.of("provider", "FLUTTERWAVE", "operation", "TRANSFER", "status", 400, "times", 1));
+        simulator.fault(Map.of("provider", "FLUTTERWAVE", "operation", "TRANSFER", "status", 500,
+                "afterProcessing", true, "times", 1));
+        PayoutOrder order = payout("0123456781", "3000");
+        Submission submission = providers.send(order, Optional.of(ProviderName.FLUTTERWAVE)).block();
+        assertThat(submission.provider()).isEqualTo(ProviderName.FLUTTERWAVE);
+        assertThat(simulator.transfers(order.reference())).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("provider", "FLUTTERWAVE")
+                        .containsEntry("id", Integer.valueOf(submission.providerTransferId())));
+    }
+
+    @Test
     void aRepeatedSendOfOneReferenceReturnsTheTransferAlreadyThere() {
         PayoutOrder order = payout("0123456781", "3000");
         Submission first = providers.send(order, Optional.of(ProviderName.FLUTTERWAVE)).block();
