@@ -92,7 +92,10 @@ class EscrowConcurrencyIntegrationTests {
 
         String status = database.sql("select status from escrow where id = :id").bind("id", UUID.fromString(id))
                 .map(row -> row.get(0, String.class)).one().block();
-        assertThat(count("select count(*) from transfer where idempotency_key = 'escrow:" + id + ":resolution'")).isEqualTo(1);
+        assertThat(count("select count(*) from transfer where initiator_id = '" + id + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from escrow where id = '" + id + "' and resolved_by = '"
+                + (status.equals("RELEASED") ? payer.id() : "00000000-0000-0000-0000-000000000000") + "'"))
+                .isEqualTo(status.equals("RELEASED") ? 1 : 0);
         BigDecimal fee = new BigDecimal("0.20"); // 0.5% of 40
         if (status.equals("RELEASED")) {
             assertThat(PaymentsTestServer.balance(database, payerWallet)).isEqualByComparingTo("59.80");

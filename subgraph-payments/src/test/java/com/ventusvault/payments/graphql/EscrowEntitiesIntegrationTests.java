@@ -73,16 +73,25 @@ class EscrowEntitiesIntegrationTests {
                         List.of(Map.of("__typename", "Escrow", "id", first))).execute().errors().verify()
                 .path("_entities[0]").valueIsNull();
 
+        String firstFunding = database.sql("select funding_transfer_id::text from escrow where id = :id")
+                .bind("id", UUID.fromString(first)).map(row -> row.get(0, String.class)).one().block();
         log.clear();
         List<Map> withEscrow = payer.api().documentName("escrowEntities").variable("representations", List.of(
                         Map.of("__typename", "Transfer", "id", transfers.get("funding")),
                         Map.of("__typename", "Transfer", "id", p2p),
-                        Map.of("__typename", "Transfer", "id", transfers.get("resolution"))))
+                        Map.of("__typename", "Transfer", "id", firstFunding)))
                 .execute().errors().verify().path("_entities").entityList(Map.class).get();
         assertThat(withEscrow.get(0)).containsEntry("kind", "ESCROW").containsEntry("escrow", Map.of("id", second, "status", "RELEASED"));
         assertThat(withEscrow.get(1)).containsEntry("kind", "P2P").containsEntry("escrow", null);
-        assertThat(withEscrow.get(2)).containsEntry("kind", "ESCROW").containsEntry("escrow", Map.of("id", second, "status", "RELEASED"));
+        assertThat(withEscrow.get(2)).containsEntry("kind", "ESCROW").containsEntry("escrow", Map.of("id", first, "status", "HELD"));
         assertThat(log.containing("from escrow e")).hasSize(1);
+
+        // The release is initiated by the escrow and pays the payee, who sees it as a transfer (the payer sees it as
+        // Escrow.resolution).
+        payee.api().documentName("escrowEntities").variable("representations",
+                        List.of(Map.of("__typename", "Transfer", "id", transfers.get("resolution")))).execute()
+                .errors().verify()
+                .path("_entities[0].escrow").entity(Map.class).isEqualTo(Map.of("id", second, "status", "RELEASED"));
     }
 
     private static String create(User payer, String from, String to, String amount, String key) {

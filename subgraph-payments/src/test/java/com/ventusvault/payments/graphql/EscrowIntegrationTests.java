@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +158,7 @@ class EscrowIntegrationTests {
         p.assertBalances("89.84", "10.10", "0", fee);
         assertThat(PaymentsTestServer.journalEntriesOf(database, p.payeeUsd)).isEqualTo(1);
         assertThat(resolutionTransfers(id)).isEqualTo(1);
+        assertThat(resolvedBy(id)).isEqualTo(p.payer.id());
     }
 
     @ParameterizedTest
@@ -183,6 +185,7 @@ class EscrowIntegrationTests {
                 .path("releaseEscrow.userErrors[0].code").entity(String.class).isEqualTo("ESCROW_ALREADY_RESOLVED");
         p.assertBalances("50", "0", "0", "0");
         assertThat(resolutionTransfers(id)).isEqualTo(1);
+        assertThat(resolvedBy(id)).isEqualTo(who.id());
     }
 
     @Test
@@ -233,6 +236,7 @@ class EscrowIntegrationTests {
         // A second round finds nothing more to do; releasing the expired escrow is refused.
         sweep.sweep().block();
         assertThat(resolutionTransfers(id)).isEqualTo(1);
+        assertThat(resolvedBy(id)).isNull();
         release(p.payer, id).errors().verify()
                 .path("releaseEscrow.userErrors[0].code").entity(String.class).isEqualTo("ESCROW_ALREADY_RESOLVED")
                 .path("releaseEscrow.escrow.status").entity(String.class).isEqualTo("EXPIRED");
@@ -384,14 +388,19 @@ class EscrowIntegrationTests {
         return PaymentsTestServer.systemBalance(database, kind, currency);
     }
 
+    UUID resolvedBy(String escrow) {
+        return database.sql("select resolved_by from escrow where id = :id").bind("id", UUID.fromString(escrow))
+                .map(row -> Optional.ofNullable(row.get(0, UUID.class))).one().block().orElse(null);
+    }
+
     String status(String escrow) {
         return database.sql("select status from escrow where id = :id").bind("id", UUID.fromString(escrow))
                 .map(row -> row.get(0, String.class)).one().block();
     }
 
     long resolutionTransfers(String escrow) {
-        return database.sql("select count(*) from transfer where idempotency_key = :key")
-                .bind("key", "escrow:" + escrow + ":resolution").map(row -> row.get(0, Long.class)).one().block();
+        return database.sql("select count(*) from transfer where initiator_id = :escrow")
+                .bind("escrow", UUID.fromString(escrow)).map(row -> row.get(0, Long.class)).one().block();
     }
 
     long escrowsOf(String payerWallet) {
