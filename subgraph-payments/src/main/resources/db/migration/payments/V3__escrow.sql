@@ -4,9 +4,6 @@
 --     (trigger), together with its resolution transfer and time (CHECK)
 --   * wallets and transfers are in the escrow's currency (composite foreign keys)
 --   * one escrow per (initiator, idempotency key) (UNIQUE); one escrow per funding / resolution transfer (UNIQUE)
---   * at most one resolution transfer per escrow, even past the row lock: resolution transfers are initiated by the
---     escrow itself (transfer.initiator_id = escrow.id, a UUID no user has) under the key 'escrow-resolution', and
---     transfer (initiator_id, idempotency_key) is UNIQUE
 -- The money itself moves only through journal entries (V1); ESCROW_HOLDING's balance is the sum of amount + fee of
 -- the HELD escrows in its currency.
 
@@ -24,8 +21,6 @@ create table escrow (
     resolved_at            timestamptz,
     funding_transfer_id    uuid not null,
     resolution_transfer_id uuid,
-    -- who released or cancelled it; null while HELD and when it expired
-    resolved_by            uuid,
     initiator_id           uuid not null,
     idempotency_key        text not null check (length(idempotency_key) between 1 and 255),
     request_fingerprint    text not null,
@@ -35,8 +30,7 @@ create table escrow (
     constraint escrow_two_wallets check (payer_wallet_id <> payee_wallet_id),
     constraint escrow_expires_after_creation check (expires_at > created_at),
     constraint escrow_resolved_iff_not_held check ((status = 'HELD') = (resolved_at is null)
-                                                   and (status = 'HELD') = (resolution_transfer_id is null)
-                                                   and (status in ('RELEASED', 'CANCELLED')) = (resolved_by is not null)),
+                                                   and (status = 'HELD') = (resolution_transfer_id is null)),
     constraint escrow_payer_same_currency foreign key (payer_wallet_id, currency) references ledger_account (id, currency),
     constraint escrow_payee_same_currency foreign key (payee_wallet_id, currency) references ledger_account (id, currency),
     constraint escrow_funding_same_currency foreign key (funding_transfer_id, currency) references transfer (id, currency),
