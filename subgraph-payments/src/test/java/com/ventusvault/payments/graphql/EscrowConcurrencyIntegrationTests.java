@@ -141,6 +141,25 @@ class EscrowConcurrencyIntegrationTests {
         assertBooksBalance();
     }
 
+    @Test
+    void releasesAreNotOutgoingPaymentsOfTheHoldingSoNoDailyLimitStopsThem() {
+        // USD wallets may send 25000 a day; three payers escrow 9000 each, 27000 leaves holding in one day.
+        User payee = PaymentsTestServer.newUser(port);
+        String payeeWallet = payee.openWallet("USD");
+        for (int i = 0; i < 3; i++) {
+            User payer = PaymentsTestServer.newUser(port);
+            String payerWallet = payer.openWallet("USD");
+            payer.deposit(payerWallet, "9100");
+            String id = create(payer, payerWallet, payeeWallet, "9000", UUID.randomUUID().toString());
+            payer.api().documentName("releaseEscrow").variable("id", id).execute().errors().verify()
+                    .path("releaseEscrow.userErrors").entityList(Object.class).hasSize(0)
+                    .path("releaseEscrow.escrow.status").entity(String.class).isEqualTo("RELEASED")
+                    .path("releaseEscrow.escrow.resolution.from").valueIsNull();
+        }
+        assertThat(PaymentsTestServer.balance(database, payeeWallet)).isEqualByComparingTo("27000");
+        assertBooksBalance();
+    }
+
     /**
      * The books: every transfer's entries sum to zero, every currency sums to zero over all accounts, cached balances
      * equal their journals, no wallet is negative, and each ESCROW_HOLDING holds exactly amount + fee of its HELD escrows.

@@ -333,6 +333,26 @@ class EscrowIntegrationTests {
         assertThat(escrowsOf(p.payerUsd)).isZero();
     }
 
+    @Test
+    void aRefusedCreateIsTheKeysAnswerAndLimitsApply() {
+        Parties p = new Parties("5");
+        p.create("10", "too-much", 60).errors().verify()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
+        p.payer.deposit(p.payerUsd, "20");
+        // Like every money movement, a retry with the key gets the first answer, even though it would fit now.
+        p.create("10", "too-much", 60).errors().verify()
+                .path("createEscrow.escrow").valueIsNull()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
+        p.create("10", "too-much", 61).errors().verify()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        // USD: at most 10000 per transfer (ventus.payments.limits), checked under lock once the funds are there.
+        p.payer.deposit(p.payerUsd, "10100");
+        p.create("10000.01", UUID.randomUUID().toString(), 60).errors().verify()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED");
+        p.assertBalances("10125", "0", "0", "0");
+        assertThat(escrowsOf(p.payerUsd)).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "1|0|expiresInMinutes", "1|43201|expiresInMinutes", "0.001||amount", "0||amount", "-1||amount"})
