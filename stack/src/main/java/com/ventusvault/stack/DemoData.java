@@ -12,6 +12,8 @@ import java.util.Map;
 final class DemoData {
 
     static final String PASSWORD = "ventus-demo";
+    /** The demo staff user: accounts creates it at start-up (bootstrap admin) with roles CUSTOMER and ADMIN. */
+    static final String ADMIN_EMAIL = "admin@example.com";
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("alice@example.com", "Alice Adeyemi"),

@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole platform in one JVM: embedded PostgreSQL (unless {@code DATABASE_URL} is set), the four subgraphs, the
  * gateway, and the demo data, each app in its own Spring context on its own port. It is a demo and development
- * setup: it turns on demo funding and a signing key generated at start, which production deployments must not. One process means one Ctrl-C stops
+ * setup: it turns on demo funding, a signing key generated at start and a demo admin ({@code admin@example.com}, unless
+ * {@code VENTUS_ADMIN_EMAIL} names another), which production deployments must not. One process means one Ctrl-C stops
  * everything: the gateway closes first, then the subgraphs, then PostgreSQL.
  */
 public final class Stack implements AutoCloseable {
@@ -76,11 +77,13 @@ public final class Stack implements AutoCloseable {
                   GraphQL:   %s
                   Subgraphs: accounts :%d  payments :%d  markets :%d  ai :%d
                   Demo logins (password "%s"): %s
+                  Demo staff (ADMIN, e.g. for verifyLedger): %s
                 Ctrl-C stops everything.
                 %n""", ready / 1000.0, stack.startup.toMillis() / 1000.0, seeded.took().toMillis() / 1000.0,
                 stack.baseUrl("gateway") + "/graphiql", stack.gatewayUrl(),
                 stack.port("accounts"), stack.port("payments"), stack.port("markets"), stack.port("ai"),
-                DemoData.PASSWORD, String.join(", ", seeded.emails()));
+                DemoData.PASSWORD, String.join(", ", seeded.emails()),
+                System.getenv("VENTUS_ADMIN_EMAIL") == null ? DemoData.ADMIN_EMAIL : System.getenv("VENTUS_ADMIN_EMAIL"));
     }
 
     /**
@@ -92,8 +95,13 @@ public final class Stack implements AutoCloseable {
         List<ConfigurableApplicationContext> contexts = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> ports = Collections.synchronizedMap(new LinkedHashMap<>());
         try {
+            List<String> accountsArgs = new ArrayList<>(List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true"));
+            if (System.getenv("VENTUS_ADMIN_EMAIL") == null) {
+                accountsArgs.add("--ventus.accounts.bootstrap-admin.email=" + DemoData.ADMIN_EMAIL);
+                accountsArgs.add("--ventus.accounts.bootstrap-admin.password=" + DemoData.PASSWORD);
+            }
             ConfigurableApplicationContext accounts = run("accounts", AccountsApplication.builder(), requested.accounts(),
-                    List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true"), extraArgs);
+                    accountsArgs, extraArgs);
             contexts.add(accounts);
             ports.put("accounts", localPort(accounts));
             String accountsUrl = "http://127.0.0.1:" + ports.get("accounts");

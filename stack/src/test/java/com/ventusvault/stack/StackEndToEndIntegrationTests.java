@@ -100,6 +100,16 @@ class StackEndToEndIntegrationTests {
         assertThat(balances.get("NGN")).isEqualByComparingTo("500000.00");
     }
 
+    @Test
+    void demoAdminFromTheAccountsBootstrapSignsInAsStaff() {
+        Response login = client.gateway().execute("""
+                mutation { login(input: {email: "admin@example.com", password: "ventus-demo"}) {
+                  session { accessToken user { email roles } } userErrors { code } } }""", Map.of(), null).orThrow();
+
+        assertThat(login.data("login.userErrors").isEmpty()).isTrue();
+        assertThat(login.data("login.session.user.roles").toString()).isEqualTo("[\"CUSTOMER\",\"ADMIN\"]");
+    }
+
     private static Response call(String operation, Map<String, ?> variables, String token) {
         return client.call(operation, variables, token);
     }

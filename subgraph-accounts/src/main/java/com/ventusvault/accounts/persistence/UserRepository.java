@@ -49,6 +49,35 @@ public class UserRepository {
                 .onErrorResume(UserRepository::isEmailTaken, e -> Mono.empty());
     }
 
+    /**
+     * Stores a new user with the given roles (staff bootstrap; registration always stores a CUSTOMER). Emits nothing
+     * when the email is taken, like {@link #insert}.
+     */
+    public Mono<User> insertWithRoles(UserId id, Registration registration, String passwordHash, List<Role> roles) {
+        String[] names = roles.stream().map(Role::name).toArray(String[]::new);
+        return database.sql("insert into users (id, email, password_hash, display_name, roles) "
+                        + "values (:id, :email, :hash, :displayName, :roles) returning " + COLUMNS)
+                .bind("id", id.value())
+                .bind("email", registration.email())
+                .bind("hash", passwordHash)
+                .bind("displayName", registration.displayName())
+                .bind("roles", names)
+                .map(UserRepository::user).one()
+                .onErrorResume(UserRepository::isEmailTaken, e -> Mono.empty());
+    }
+
+    /**
+     * Gives the user with this normalised email a role, in one statement (a user who has it keeps their roles as
+     * they are). Emits the user as stored now, or nothing when no user has the email.
+     */
+    public Mono<User> addRole(String email, Role role) {
+        return database.sql("update users set roles = case when :role = any(roles) then roles "
+                        + "else array_append(roles, :role) end where email = :email returning " + COLUMNS)
+                .bind("role", role.name())
+                .bind("email", email)
+                .map(UserRepository::user).one();
+    }
+
     public Mono<User> findById(UserId id) {
         return database.sql("select " + COLUMNS + " from users where id = :id").bind("id", id.value())
                 .map(UserRepository::user).one();

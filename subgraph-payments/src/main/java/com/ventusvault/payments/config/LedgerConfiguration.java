@@ -4,16 +4,22 @@ import com.ventusvault.payments.domain.FeeSchedule;
 import com.ventusvault.payments.domain.Ledger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Wires the pure ledger rules to their configuration, and the transactions postings run in. */
+/**
+ * Wires the pure ledger rules to their configuration, and the transactions postings run in; turns on scheduling
+ * for the hold expiry sweep.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class LedgerConfiguration {
 
     @Bean
     Ledger ledger(PaymentsProperties properties) {
-        return new Ledger(new FeeSchedule(properties.fees().p2pRate()));
+        return new Ledger(new FeeSchedule(properties.fees().p2pRate(), properties.fees().escrowRate(),
+                properties.fees().payoutRate()));
     }
 
     @Bean

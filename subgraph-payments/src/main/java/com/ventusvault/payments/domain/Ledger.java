@@ -17,6 +17,11 @@ public final class Ledger {
         this.fees = fees;
     }
 
+    /** The fee schedule the plans charge (and {@code feeQuote} quotes). */
+    public FeeSchedule fees() {
+        return fees;
+    }
+
     /**
      * A P2P payment of {@code amount} from {@code from} (which {@code initiator} must own) to {@code to}: the sender
      * is debited amount + fee, the recipient credited amount, fee revenue credited the fee.
@@ -65,7 +70,8 @@ public final class Ledger {
             return Optional.empty();
         }
         return Optional.of(Rejection.of(RejectionCode.INSUFFICIENT_FUNDS, "Sending " + amount + " costs " + debit
-                + " including a fee of " + fee + ", but the wallet holds " + from.balance(), "input", "amount"));
+                + " including a fee of " + fee + ", but the wallet has " + from.available() + " available"
+                + (from.held().isPositive() ? " (" + from.held() + " is held)" : ""), "input", "amount"));
     }
 
     /** A demo deposit of {@code amount} from the demo bank into {@code wallet}, which {@code initiator} must own. */

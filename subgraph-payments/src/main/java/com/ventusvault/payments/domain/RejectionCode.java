@@ -13,5 +13,11 @@ public enum RejectionCode {
     /** No user has the recipient email. */
     RECIPIENT_NOT_FOUND,
     /** The idempotency key was already used for a different request. */
-    IDEMPOTENCY_KEY_REUSED
+    IDEMPOTENCY_KEY_REUSED,
+    /** The hold is past its expiry (server clock), or was expired by the sweep. */
+    HOLD_EXPIRED,
+    /** The hold was already posted, voided or expired: a hold is resolved at most once. */
+    HOLD_ALREADY_RESOLVED,
+    /** The amount is above the per-transfer maximum, or would take the wallet over its rolling 24 h outgoing limit. */
+    LIMIT_EXCEEDED
 }

@@ -8,6 +8,7 @@ import com.ventusvault.payments.domain.Money;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +21,11 @@ import reactor.core.publisher.Mono;
 @Repository
 public class LedgerAccountRepository {
 
-    private static final String COLUMNS = "id, kind, owner_id, currency, balance, allow_negative";
+    private static final String COLUMNS = "id, kind, owner_id, currency, balance, allow_negative, held";
 
     private final DatabaseClient database;
     private final Map<String, AccountId> systemAccounts = new ConcurrentHashMap<>();
+    private final Map<Currency, List<AccountId>> feeShards = new ConcurrentHashMap<>();
 
     public LedgerAccountRepository(DatabaseClient database) {
         this.database = database;
@@ -77,18 +79,50 @@ public class LedgerAccountRepository {
                 .bind("ids", values).map(LedgerAccountRepository::toAccount).all();
     }
 
-    /** The id of the system account of a kind in a currency (seeded by the migration; cached, ids never change). */
+    /**
+     * The id of the system account of a kind in a currency, shard 0, no provider (seeded by the migrations; cached,
+     * ids never change). For fee revenue prefer {@link #feeRevenueShards(Currency)}.
+     */
     public Mono<AccountId> systemAccount(AccountKind kind, Currency currency) {
-        String key = kind + "/" + currency;
+        return systemAccount(kind, currency, null);
+    }
+
+    /**
+     * The id of the shard-0 system account of a kind, currency and provider ({@code PROVIDER_CLEARING} has one per
+     * provider name, e.g. {@code "PAYSTACK"}; every other kind has {@code provider == null}).
+     */
+    public Mono<AccountId> systemAccount(AccountKind kind, Currency currency, String provider) {
+        String key = kind + "/" + currency + "/" + provider;
         AccountId known = systemAccounts.get(key);
         if (known != null) {
             return Mono.just(known);
         }
-        return database.sql("select id from ledger_account where kind = :kind and currency = :currency and owner_id is null")
-                .bind("kind", kind.name()).bind("currency", currency.name())
+        return database.sql("select id from ledger_account where kind = :kind and currency = :currency "
+                        + "and owner_id is null and shard = 0 and coalesce(provider, '') = :provider")
+                .bind("kind", kind.name()).bind("currency", currency.name()).bind("provider", provider == null ? "" : provider)
                 .map(row -> new AccountId(row.get("id", UUID.class))).one()
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No " + kind + " account for " + currency)))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No " + kind + " account for " + currency
+                        + (provider == null ? "" : " at " + provider))))
                 .doOnNext(id -> systemAccounts.put(key, id));
+    }
+
+    /**
+     * The fee revenue shards of a currency, by shard number (cached). A transfer credits its fee to one shard it
+     * picks, so concurrent payments in one currency do not queue on one row; fee revenue is the sum of the shards.
+     */
+    public Mono<List<AccountId>> feeRevenueShards(Currency currency) {
+        List<AccountId> known = feeShards.get(currency);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return database.sql("select id from ledger_account where kind = 'FEE_REVENUE' and currency = :currency "
+                        + "and owner_id is null order by shard")
+                .bind("currency", currency.name()).map(row -> new AccountId(row.get("id", UUID.class))).all()
+                .collectList()
+                .filter(ids -> !ids.isEmpty())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No FEE_REVENUE account for " + currency)))
+                .map(List::copyOf)
+                .doOnNext(ids -> feeShards.put(currency, ids));
     }
 
     static LedgerAccount toAccount(Readable row) {
@@ -96,6 +130,7 @@ public class LedgerAccountRepository {
         BigDecimal balance = row.get("balance", BigDecimal.class);
         return new LedgerAccount(new AccountId(row.get("id", UUID.class)), AccountKind.valueOf(row.get("kind", String.class)),
                 row.get("owner_id", UUID.class), currency, new Money(balance, currency),
-                Boolean.TRUE.equals(row.get("allow_negative", Boolean.class)));
+                Boolean.TRUE.equals(row.get("allow_negative", Boolean.class)),
+                new Money(row.get("held", BigDecimal.class), currency));
     }
 }

@@ -111,7 +111,7 @@ public class LedgerPoster {
         Transfer transfer = new Transfer(TransferId.random(), plan.kind(), TransferStatus.COMPLETED, plan.amount(),
                 plan.fee(), plan.from(), plan.to(), request.note(), request.initiator(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return transfers.insertIfKeyUnused(transfer, request.idempotencyKey(), fingerprint)
+        return transfers.insert(transfer, request.idempotencyKey(), fingerprint, null)
                 .flatMap(claimed -> claimed
                         ? transfers.appendEntries(transfer.id(), plan.postings())
                                 .thenReturn((TransferOutcome) new TransferOutcome.Posted(transfer))

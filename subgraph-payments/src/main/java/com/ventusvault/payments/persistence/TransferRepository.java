@@ -2,18 +2,22 @@ package com.ventusvault.payments.persistence;
 
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.Currency;
+import com.ventusvault.payments.domain.Fees;
 import com.ventusvault.payments.domain.Money;
 import com.ventusvault.payments.domain.Posting;
 import com.ventusvault.payments.domain.Transfer;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
+import com.ventusvault.payments.domain.TransferFailure;
 import com.ventusvault.payments.domain.TransferStatus;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -24,16 +28,19 @@ import reactor.core.publisher.Mono;
 @Repository
 public class TransferRepository {
 
-    private static final String SELECT = "select t.id, t.kind, t.status, t.amount, t.fee, t.currency, t.from_account_id, "
+    private static final String SELECT = "select t.id, t.kind, t.status, t.amount, t.fee, t.platform_fee, t.provider_fee, "
+            + "t.network_fee, t.failure_code, t.failure_message, t.currency, t.from_account_id, "
             + "t.to_account_id, t.note, t.initiator_id, t.request_fingerprint, t.created_at, "
             + "fa.owner_id as from_owner, ta.owner_id as to_owner from transfer t "
             + "left join ledger_account fa on fa.id = t.from_account_id "
             + "left join ledger_account ta on ta.id = t.to_account_id ";
 
     private final DatabaseClient database;
+    private final Clock clock;
 
-    public TransferRepository(DatabaseClient database) {
+    public TransferRepository(DatabaseClient database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     public Mono<StoredTransfer> findById(TransferId id) {
@@ -55,21 +62,85 @@ public class TransferRepository {
     /**
      * Inserts the transfer unless the initiator already used the key. On a concurrent insert with the same key this
      * waits for the other transaction: {@code true} if this one claimed the key, {@code false} if the other did.
+     * Same as {@link #insert(Transfer, String, String, String)} without a reason.
      */
     public Mono<Boolean> insertIfKeyUnused(Transfer transfer, String idempotencyKey, String fingerprint) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql("insert into transfer (id, kind, status, amount, fee, currency, "
-                        + "from_account_id, to_account_id, note, initiator_id, idempotency_key, request_fingerprint, created_at) "
-                        + "values (:id, :kind, :status, :amount, :fee, :currency, :from, :to, :note, :initiator, :key, "
-                        + ":fingerprint, :createdAt) on conflict (initiator_id, idempotency_key) do nothing returning id")
+        return insert(transfer, idempotencyKey, fingerprint, null);
+    }
+
+    /**
+     * Inserts the transfer (with its fee breakdown) AND its first status history row ({@code transfer.status()},
+     * {@code reason}, at {@code transfer.createdAt()}), in one statement, unless the initiator already used the key.
+     * On a concurrent insert with the same key this waits for the other transaction: {@code true} if this one claimed
+     * the key, {@code false} if the other did (then nothing was written).
+     */
+    public Mono<Boolean> insert(Transfer transfer, String idempotencyKey, String fingerprint, String reason) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("with t as (insert into transfer (id, kind, status, amount, "
+                        + "fee, platform_fee, provider_fee, network_fee, currency, from_account_id, to_account_id, note, "
+                        + "initiator_id, idempotency_key, request_fingerprint, created_at) "
+                        + "values (:id, :kind, :status, :amount, :fee, :platformFee, :providerFee, :networkFee, :currency, "
+                        + ":from, :to, :note, :initiator, :key, :fingerprint, :createdAt) "
+                        + "on conflict (initiator_id, idempotency_key) do nothing returning id, status, created_at), "
+                        + "h as (insert into transfer_status_change (transfer_id, status, reason, at) "
+                        + "select id, status, :reason, created_at from t) select id from t")
                 .bind("id", transfer.id().value()).bind("kind", transfer.kind().name())
                 .bind("status", transfer.status().name()).bind("amount", transfer.amount().amount())
-                .bind("fee", transfer.fee().amount()).bind("currency", transfer.amount().currency().name())
+                .bind("fee", transfer.fee().amount()).bind("platformFee", transfer.fees().platform().amount())
+                .bind("providerFee", transfer.fees().provider().amount())
+                .bind("networkFee", transfer.fees().network().amount())
+                .bind("currency", transfer.amount().currency().name())
                 .bind("initiator", transfer.initiator()).bind("key", idempotencyKey).bind("fingerprint", fingerprint)
                 .bind("createdAt", transfer.createdAt().atOffset(ZoneOffset.UTC));
         spec = transfer.from() == null ? spec.bindNull("from", UUID.class) : spec.bind("from", transfer.from().value());
         spec = transfer.to() == null ? spec.bindNull("to", UUID.class) : spec.bind("to", transfer.to().value());
         spec = transfer.note() == null ? spec.bindNull("note", String.class) : spec.bind("note", transfer.note());
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         return spec.map(row -> row.get("id", UUID.class)).one().hasElement();
+    }
+
+    /**
+     * Compare-and-set of the transfer's status: moves it from {@code from} to {@code to} and appends the history row,
+     * in one statement; {@code false} (nothing written) when the transfer is no longer in {@code from}.
+     */
+    public Mono<Boolean> transition(TransferId id, TransferStatus from, TransferStatus to, String reason) {
+        return changeStatus(id, from, to, reason, null, null);
+    }
+
+    /**
+     * {@link #transition} that also records why the transfer failed ({@code code}, {@code message}); the history row's
+     * reason is the message.
+     */
+    public Mono<Boolean> fail(TransferId id, TransferStatus from, TransferStatus to, String code, String message) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        return changeStatus(id, from, to, message, code, message);
+    }
+
+    private Mono<Boolean> changeStatus(TransferId id, TransferStatus from, TransferStatus to, String reason, String code,
+                                       String message) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("with t as (update transfer set status = :to, "
+                        + "failure_code = coalesce(:code, failure_code), failure_message = coalesce(:message, failure_message) "
+                        + "where id = :id and status = :from returning id) "
+                        + "insert into transfer_status_change (transfer_id, status, reason, at) "
+                        + "select id, :to, :reason, :at from t returning transfer_id")
+                .bind("id", id.value()).bind("from", from.name()).bind("to", to.name())
+                .bind("at", clock.instant().atOffset(ZoneOffset.UTC));
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = code == null ? spec.bindNull("code", String.class) : spec.bind("code", code);
+        spec = message == null ? spec.bindNull("message", String.class) : spec.bind("message", message);
+        return spec.map(row -> row.get("transfer_id", UUID.class)).all().hasElements();
+    }
+
+    /** The status histories of several transfers, oldest first, in one query. */
+    public Flux<StatusChange> historyOf(Collection<TransferId> ids) {
+        UUID[] values = ids.stream().map(TransferId::value).distinct().toArray(UUID[]::new);
+        return database.sql("select transfer_id, status, reason, at from transfer_status_change "
+                        + "where transfer_id = any(:ids) order by transfer_id, id")
+                .bind("ids", values)
+                .map(row -> new StatusChange(new TransferId(row.get("transfer_id", UUID.class)),
+                        TransferStatus.valueOf(row.get("status", String.class)), row.get("reason", String.class),
+                        row.get("at", OffsetDateTime.class).toInstant()))
+                .all();
     }
 
     /** Appends the transfer's journal entries in one statement; a trigger moves the cached balances with them. */
@@ -88,16 +159,24 @@ public class TransferRepository {
         return spec.then();
     }
 
+    private static TransferFailure failure(Readable row) {
+        String code = row.get("failure_code", String.class);
+        return code == null ? null : new TransferFailure(code, row.get("failure_message", String.class));
+    }
+
     private static StoredTransfer toStored(Readable row) {
         Currency currency = Currency.valueOf(row.get("currency", String.class));
         UUID from = row.get("from_account_id", UUID.class);
         UUID to = row.get("to_account_id", UUID.class);
         Transfer transfer = new Transfer(new TransferId(row.get("id", UUID.class)),
                 TransferKind.valueOf(row.get("kind", String.class)), TransferStatus.valueOf(row.get("status", String.class)),
-                new Money(row.get("amount", BigDecimal.class), currency), new Money(row.get("fee", BigDecimal.class), currency),
+                new Money(row.get("amount", BigDecimal.class), currency),
+                new Fees(new Money(row.get("platform_fee", BigDecimal.class), currency),
+                        new Money(row.get("provider_fee", BigDecimal.class), currency),
+                        new Money(row.get("network_fee", BigDecimal.class), currency)),
                 from == null ? null : new AccountId(from), to == null ? null : new AccountId(to),
                 row.get("note", String.class), row.get("initiator_id", UUID.class),
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(), failure(row));
         return new StoredTransfer(transfer, row.get("request_fingerprint", String.class),
                 row.get("from_owner", UUID.class), row.get("to_owner", UUID.class));
     }

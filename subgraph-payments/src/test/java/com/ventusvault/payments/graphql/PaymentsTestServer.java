@@ -33,10 +33,16 @@ final class PaymentsTestServer {
 
     /** A client signed in as a fresh user, whose email the accounts stub knows. */
     static User newUser(int port) {
+        return newUser(port, java.time.Duration.ofMinutes(15));
+    }
+
+    /** A fresh user whose token lives {@code lifetime} (for tests that move the server clock forward). */
+    static User newUser(int port, java.time.Duration lifetime) {
         UUID id = UUID.randomUUID();
         String email = "user-" + id + "@example.com";
         ACCOUNTS.register(email, id);
-        String token = TOKENS.tokenFor(id, email);
+        String token = TOKENS.token(id, email, TestTokens.ISSUER, TestTokens.AUDIENCE,
+                java.time.Instant.now().plus(lifetime));
         return new User(id, email, token, anonymous(port).mutate().header("Authorization", "Bearer " + token).build());
     }
 
@@ -69,8 +75,10 @@ final class PaymentsTestServer {
                 .map(row -> row.get(0, Long.class)).one().block();
     }
 
+    /** The balance of a kind of system account in a currency, summed over its shards (fee revenue has several). */
     static BigDecimal systemBalance(DatabaseClient database, String kind, String currency) {
-        return database.sql("select balance from ledger_account where kind = :kind and currency = :currency and owner_id is null")
+        return database.sql("select sum(balance) from ledger_account where kind = :kind and currency = :currency "
+                        + "and owner_id is null and provider is null")
                 .bind("kind", kind).bind("currency", currency).map(row -> row.get(0, BigDecimal.class)).one().block();
     }
 }

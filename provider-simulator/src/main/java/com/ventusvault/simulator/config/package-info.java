@@ -1,0 +1,2 @@
+/** The simulator's settings. */
+package com.ventusvault.simulator.config;

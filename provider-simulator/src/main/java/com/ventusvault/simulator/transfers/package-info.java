@@ -1,0 +1,2 @@
+/** In-memory transfers and charges of both simulated providers, and their delayed completion. */
+package com.ventusvault.simulator.transfers;

@@ -1,0 +1,2 @@
+/** Signed webhook delivery, per provider scheme. */
+package com.ventusvault.simulator.webhooks;
