@@ -80,10 +80,17 @@ public final class PaystackPayloads {
             case REVERSED -> "transfer.reversed";
             case PENDING -> throw new IllegalArgumentException("No event for a pending transfer");
         };
-        return Map.of("event", event, "data", transfer(t));
+        return event(event, transfer(t));
     }
 
     public static Map<String, Object> chargeEvent(SimCharge c) {
-        return Map.of("event", "charge.success", "data", charge(c));
+        return event("charge.success", charge(c));
+    }
+
+    private static Map<String, Object> event(String event, Map<String, Object> data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", event);
+        body.put("data", data);
+        return body;
     }
 }

@@ -19,5 +19,15 @@ public enum RejectionCode {
     /** The hold was already posted, voided or expired: a hold is resolved at most once. */
     HOLD_ALREADY_RESOLVED,
     /** The amount is above the per-transfer maximum, or would take the wallet over its rolling 24 h outgoing limit. */
-    LIMIT_EXCEEDED
+    LIMIT_EXCEEDED,
+    /** No escrow with that id that the caller may see (unknown and foreign escrows look the same). */
+    ESCROW_NOT_FOUND,
+    /** The escrow was already resolved the other way (released, cancelled or expired). */
+    ESCROW_ALREADY_RESOLVED,
+    /** The escrow's time ran out before the request: it has been (or now is) refunded to the payer. */
+    ESCROW_EXPIRED,
+    /** Only the payer may release an escrow. */
+    NOT_ESCROW_PAYER,
+    /** Only the payer or the payee may cancel an escrow. */
+    NOT_ESCROW_PARTY
 }

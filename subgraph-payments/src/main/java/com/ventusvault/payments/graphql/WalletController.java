@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * Wallets: opening one, resolving {@code Wallet} entities for the gateway, and a wallet's owner and balance.
  * A wallet is private: entity resolution answers {@code null} for wallets of other users (as for unknown ids, so
- * existence does not leak), and {@code balance} is FORBIDDEN to anyone but the owner (a payer sees the recipient
+ * existence does not leak), and {@code balance}, {@code available} and {@code held} are FORBIDDEN to anyone but the owner (a payer sees the recipient
  * wallet of a transfer, not what is in it).
  */
 @Controller
@@ -69,10 +69,28 @@ public class WalletController {
 
     @SchemaMapping(typeName = "Wallet")
     public Money balance(Wallet wallet, Viewer viewer) {
+        requireOwner(wallet, viewer);
+        return wallet.posted();
+    }
+
+    /** Balance minus held: what the owner can spend now. */
+    @SchemaMapping(typeName = "Wallet")
+    public Money available(Wallet wallet, Viewer viewer) {
+        requireOwner(wallet, viewer);
+        return wallet.posted().minus(wallet.reserved());
+    }
+
+    /** What pending holds reserve (still part of the balance). */
+    @SchemaMapping(typeName = "Wallet")
+    public Money held(Wallet wallet, Viewer viewer) {
+        requireOwner(wallet, viewer);
+        return wallet.reserved();
+    }
+
+    private static void requireOwner(Wallet wallet, Viewer viewer) {
         if (!viewer.userId().equals(wallet.ownerId())) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only the owner of wallet " + wallet.id() + " can see its balance");
         }
-        return wallet.posted();
     }
 
     /** A supported currency, or BAD_REQUEST naming the field and the supported codes. */

@@ -53,6 +53,15 @@ public class TransferRepository {
         return database.sql(SELECT + "where t.id = any(:ids)").bind("ids", values).map(TransferRepository::toStored).all();
     }
 
+    /**
+     * Transfers matching a condition the caller writes over alias {@code t} (the transfer) and binds itself, e.g. a page
+     * of a wallet's history ({@code transactions/}): one query, mapped like every other read here.
+     */
+    public Flux<StoredTransfer> findWhere(String conditionAndOrder,
+                                          java.util.function.UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
+        return binds.apply(database.sql(SELECT + "where " + conditionAndOrder)).map(TransferRepository::toStored).all();
+    }
+
     /** The transfer a user created with an idempotency key, if any. */
     public Mono<StoredTransfer> findByKey(UUID initiator, String idempotencyKey) {
         return database.sql(SELECT + "where t.initiator_id = :initiator and t.idempotency_key = :key")

@@ -17,7 +17,6 @@ import com.ventusvault.payments.domain.TransferOutcome;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
 import com.ventusvault.payments.persistence.LedgerPoster;
-import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.platform.errors.ApiException;
 import com.ventusvault.platform.errors.ErrorCode;
 import java.math.BigDecimal;
@@ -37,16 +36,14 @@ import reactor.core.publisher.Mono;
 public class TransferService {
 
     private final LedgerAccountRepository accounts;
-    private final TransferRepository transfers;
     private final LedgerPoster poster;
     private final Ledger ledger;
     private final AccountsDirectory directory;
     private final PaymentsProperties properties;
 
-    public TransferService(LedgerAccountRepository accounts, TransferRepository transfers, LedgerPoster poster,
+    public TransferService(LedgerAccountRepository accounts, LedgerPoster poster,
                            Ledger ledger, AccountsDirectory directory, PaymentsProperties properties) {
         this.accounts = accounts;
-        this.transfers = transfers;
         this.poster = poster;
         this.ledger = ledger;
         this.directory = directory;
@@ -107,9 +104,9 @@ public class TransferService {
 
     private Mono<TransferOutcome> toWallet(TransferRequest request, String toWalletId) {
         return AccountId.parse(toWalletId)
-                .map(to -> accounts.systemAccount(AccountKind.FEE_REVENUE, request.amount().currency())
+                .map(to -> accounts.feeRevenueShard(request.amount().currency())
                         .flatMap(fees -> poster.post(request, Mono.just(p2p(request, to, fees)))))
-                .orElseGet(() -> Mono.just(new TransferOutcome.Refused(toWalletNotFound())));
+                .orElseGet(() -> poster.refuse(request, toWalletNotFound()));
     }
 
     /**
@@ -120,15 +117,15 @@ public class TransferService {
     private Mono<TransferOutcome> toEmail(TransferRequest request, LedgerAccount from, String email, String authorization) {
         Optional<Rejection> shortfall = ledger.shortfall(from, request.amount());
         if (shortfall.isPresent()) {
-            return Mono.just(new TransferOutcome.Refused(shortfall.get()));
+            return poster.refuse(request, shortfall.get());
         }
         Currency currency = request.amount().currency();
         return directory.userIdByEmail(email, authorization).flatMap(user -> user
-                .map(recipient -> accounts.systemAccount(AccountKind.FEE_REVENUE, currency)
+                .map(recipient -> accounts.feeRevenueShard(currency)
                         .flatMap(fees -> poster.post(request, accounts.openWallet(recipient, currency)
                                 .map(wallet -> p2p(request, wallet.id(), fees)))))
-                .orElseGet(() -> Mono.just(new TransferOutcome.Refused(Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
-                        "No VentusVault user has the email " + email, "input", "toEmail")))));
+                .orElseGet(() -> poster.refuse(request, Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
+                        "No VentusVault user has the email " + email, "input", "toEmail"))));
     }
 
     private LedgerPoster.Scope p2p(TransferRequest request, AccountId to, AccountId fees) {
@@ -146,11 +143,12 @@ public class TransferService {
                 request.amount());
     }
 
-    /** Answers a replayed key from the stored transfer without locking anything; otherwise runs {@code first}. */
+    /**
+     * Answers a used key from what it answered first (transfer or refusal) without locking anything; otherwise runs
+     * {@code first} (which checks the key again under its lock).
+     */
     private Mono<TransferOutcome> replayOr(TransferRequest request, java.util.function.Supplier<Mono<TransferOutcome>> first) {
-        return transfers.findByKey(request.initiator(), request.idempotencyKey())
-                .map(existing -> LedgerPoster.replay(existing, request.fingerprint()))
-                .switchIfEmpty(Mono.defer(first));
+        return poster.previousAnswer(request).switchIfEmpty(Mono.defer(first));
     }
 
     private Mono<Optional<LedgerAccount>> ownedWallet(UUID user, String walletId) {

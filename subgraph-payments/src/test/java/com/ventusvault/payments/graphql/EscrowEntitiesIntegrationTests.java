@@ -1,0 +1,98 @@
+package com.ventusvault.payments.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ventusvault.payments.graphql.PaymentsTestServer.User;
+import com.ventusvault.platform.testing.StatementLog;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Escrow entities and {@code Transfer.escrow} load in one query per batch, in order, visible to parties only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@Import(StatementLog.class)
+class EscrowEntitiesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    StatementLog log;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PaymentsTestServer.properties(registry);
+    }
+
+    @Test
+    void escrowEntitiesAndTransferEscrowLoadInOneQueryPerBatch() {
+        User payer = PaymentsTestServer.newUser(port);
+        User payee = PaymentsTestServer.newUser(port);
+        String payerWallet = payer.openWallet("USD");
+        String payeeWallet = payee.openWallet("USD");
+        payer.deposit(payerWallet, "100");
+        String first = create(payer, payerWallet, payeeWallet, "1", UUID.randomUUID().toString());
+        String second = create(payer, payerWallet, payeeWallet, "2", UUID.randomUUID().toString());
+        payer.api().documentName("releaseEscrow").variable("id", second).execute().errors().verify();
+        Map<String, String> transfers = database.sql("select id::text, funding_transfer_id::text, "
+                        + "resolution_transfer_id::text from escrow where id = :id").bind("id", UUID.fromString(second))
+                .map(row -> Map.of("funding", row.get(1, String.class), "resolution", row.get(2, String.class)))
+                .one().block();
+        String p2p = payer.api().documentName("sendMoney").variable("input", Map.of("fromWalletId", payerWallet,
+                        "toWalletId", payeeWallet, "amount", "1", "idempotencyKey", UUID.randomUUID().toString()))
+                .execute().errors().verify().path("sendMoney.transfer.id").entity(String.class).get();
+
+        log.clear();
+        List<Map> entities = payer.api().documentName("escrowEntities").variable("representations", List.of(
+                        Map.of("__typename", "Escrow", "id", second), Map.of("__typename", "Escrow", "id", "nope"),
+                        Map.of("__typename", "Escrow", "id", first), Map.of("__typename", "Escrow", "id", UUID.randomUUID().toString())))
+                .execute().errors().verify().path("_entities").entityList(Map.class).get();
+        assertThat(entities).hasSize(4);
+        assertThat(entities.get(0)).containsEntry("id", second).containsEntry("status", "RELEASED");
+        assertThat(entities.get(1)).isNull();
+        assertThat(entities.get(2)).containsEntry("id", first).containsEntry("status", "HELD");
+        assertThat(entities.get(3)).isNull();
+        assertThat(log.containing("from escrow e")).hasSize(1);
+
+        // A stranger resolves none of them.
+        User stranger = PaymentsTestServer.newUser(port);
+        stranger.api().documentName("escrowEntities").variable("representations",
+                        List.of(Map.of("__typename", "Escrow", "id", first))).execute().errors().verify()
+                .path("_entities[0]").valueIsNull();
+
+        log.clear();
+        List<Map> withEscrow = payer.api().documentName("escrowEntities").variable("representations", List.of(
+                        Map.of("__typename", "Transfer", "id", transfers.get("funding")),
+                        Map.of("__typename", "Transfer", "id", p2p),
+                        Map.of("__typename", "Transfer", "id", transfers.get("resolution"))))
+                .execute().errors().verify().path("_entities").entityList(Map.class).get();
+        assertThat(withEscrow.get(0)).containsEntry("kind", "ESCROW").containsEntry("escrow", Map.of("id", second, "status", "RELEASED"));
+        assertThat(withEscrow.get(1)).containsEntry("kind", "P2P").containsEntry("escrow", null);
+        assertThat(withEscrow.get(2)).containsEntry("kind", "ESCROW").containsEntry("escrow", Map.of("id", second, "status", "RELEASED"));
+        assertThat(log.containing("from escrow e")).hasSize(1);
+    }
+
+    private static String create(User payer, String from, String to, String amount, String key) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("fromWalletId", from);
+        input.put("toWalletId", to);
+        input.put("amount", amount);
+        input.put("idempotencyKey", key);
+        return payer.api().documentName("createEscrow").variable("input", input).execute().errors().verify()
+                .path("createEscrow.userErrors").entityList(Object.class).hasSize(0)
+                .path("createEscrow.escrow.id").entity(String.class).get();
+    }
+}
