@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
         "spring.config.name=payments", "ventus.payments.demo-funding=true",
         "ventus.payments.payouts.dispatch-immediately=false", "ventus.payments.payouts.scan-enabled=false",
         "ventus.payments.holds.sweep-interval=1h"})
-@Import(MutableClock.Configuration.class)
+@Import({MutableClock.Configuration.class, StaffTokens.Keys.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutsIntegrationTests {
 
@@ -391,6 +391,99 @@ class PayoutsIntegrationTests {
     }
 
     @Test
+    @Order(12)
+    void concurrentRequestsWithOneKeyMakeOnePayout() throws Exception {
+        User nina = user();
+        String ngn = funded(nina, "5000.00");
+        Map<String, Object> input = payout(ngn, "1000.00", "0123456780", "PAYSTACK", "one-key");
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(pool.submit(() -> requestPayout(nina, input).path("requestPayout.transfer.id")
+                        .entity(String.class).get()));
+            }
+            String first = ids.get(0).get();
+            for (var id : ids) {
+                assertThat(id.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(database.sql("select count(*) from transfer where initiator_id = :user and kind = 'PAYOUT'")
+                .bind("user", nina.id()).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+        assertThat(held(ngn)).isEqualByComparingTo("1012.50");
+    }
+
+    @Test
+    @Order(13)
+    void aPayoutWhoseHoldRunsOutWhileTheProviderHasItIsNeverExpiredAndIsDebitedOnce() {
+        User olga = user();
+        String ngn = funded(olga, "5000.00");
+        String id = reserved(olga, payout(ngn, "1000.00", "0123456780", "PAYSTACK", "k1"));
+        worker.advance(id(id)).block();
+
+        clock.advance(Duration.ofMinutes(31));
+        holds.expireDue().collectList().block();
+        worker.scan().block();
+        assertThat(status(id)).isIn("PROVIDER_PROCESSING", "COMPLETED");
+
+        awaitStatus(id, "COMPLETED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("3987.50");
+        assertThat(held(ngn)).isEqualByComparingTo("0");
+        assertThat(journal(id)).hasSize(3);
+        assertThat(history(id)).doesNotContain("EXPIRED");
+    }
+
+    @Test
+    @Order(14)
+    void signedEventsForUnknownReferencesAreAcknowledgedRecordedAndChangeNothing() throws Exception {
+        String reference = UUID.randomUUID().toString();
+        String body = "{\"event\":\"transfer.completed\",\"data\":{\"id\":424242,\"reference\":\"" + reference
+                + "\",\"status\":\"SUCCESSFUL\"}}";
+        Map<String, String> signed = Map.of("verif-hash", "ventus-simulator-hash");
+
+        assertThat(postWebhook("flutterwave", body, signed)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", body, signed)).isEqualTo(200);
+        assertThat(database.sql("select outcome from provider_webhook_event where provider = 'FLUTTERWAVE' "
+                        + "and reference = :reference").bind("reference", reference)
+                .map(row -> row.get(0, String.class)).all().collectList().block()).containsExactly("UNKNOWN_REFERENCE");
+        assertThat(postWebhook("flutterwave", body.replace(reference, "not-a-transfer"), signed)).isEqualTo(200);
+    }
+
+    @Test
+    @Order(15)
+    void aFailedChargeFailsTheDepositAndALaterSuccessCreditsNothing() throws Exception {
+        User paul = user();
+        String ngn = paul.openWallet("NGN");
+        GraphQlTester.Response response = paul.api().documentName("providerDeposit").variable("input", Map.of(
+                "walletId", ngn, "amount", "3000.00", "idempotencyKey", "dep-1", "provider", "FLUTTERWAVE")).execute();
+        String id = response.path("deposit.transfer.id").entity(String.class).get();
+        response.path("deposit.transfer.deposit.provider").entity(String.class).isEqualTo("FLUTTERWAVE");
+
+        String failed = "{\"event\":\"charge.completed\",\"data\":{\"id\":777,\"tx_ref\":\"" + id
+                + "\",\"status\":\"failed\",\"complete_message\":\"Card declined\"}}";
+        assertThat(postWebhook("flutterwave", failed, Map.of("verif-hash", "ventus-simulator-hash"))).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("FAILED");
+        assertThat(failureCode(id)).isEqualTo("CHARGE_FAILED");
+
+        // The simulator's own charge.completed (successful) still arrives: the deposit stays FAILED, nothing credited.
+        await(() -> {
+            for (JsonNode delivery : SIMULATOR.webhooks()) {
+                if (delivery.path("body").asString().contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(status(id)).isEqualTo("FAILED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("0");
+        assertThat(journal(id)).isEmpty();
+        assertThat(history(id)).containsExactly("INITIATED", "PROVIDER_PROCESSING", "FAILED");
+    }
+
+    @Test
     @Order(20)
     void whenPaystackCannotTakePayoutsTheyFailOverToFlutterwave() {
         User liam = user();
@@ -432,6 +525,14 @@ class PayoutsIntegrationTests {
     @Test
     @Order(99)
     void theLedgerStillBalancesAfterEverything() {
+        UUID staff = UUID.randomUUID();
+        PaymentsTestServer.anonymous(PORT).mutate()
+                .header("Authorization", "Bearer " + StaffTokens.token(staff, "staff-" + staff + "@ventusvault.local",
+                        "SUPPORT"))
+                .build().documentName("verifyLedger").execute().errors().verify()
+                .path("verifyLedger.clean").entity(Boolean.class).isEqualTo(true)
+                .path("verifyLedger.differences").entityList(Object.class).hasSize(0)
+                .path("verifyLedger.unbalancedTransfers").entityList(Object.class).hasSize(0);
         assertThat(database.sql("select count(*) from (select currency, sum(balance) s from ledger_account "
                         + "group by currency having sum(balance) <> 0) unbalanced")
                 .map(row -> row.get(0, Long.class)).one().block()).isZero();
