@@ -9,16 +9,20 @@ import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.payments.providers.PayoutOrder;
 import com.ventusvault.payments.providers.PayoutProviders;
+import com.ventusvault.payments.providers.ProviderName;
 import com.ventusvault.payments.providers.ProviderRejection;
 import com.ventusvault.payments.providers.ProviderState;
+import com.ventusvault.payments.providers.ProviderStatus;
 import com.ventusvault.payments.providers.ProviderUnavailable;
 import com.ventusvault.payments.providers.Submission;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -113,9 +117,37 @@ public class PayoutWorker {
                 .flatMap(submission -> accepted(transfer, submission))
                 .onErrorResume(ProviderRejection.class, rejection ->
                         settlement.failAndCompensate(id, rejection.code(), rejection.getMessage()).then())
-                .onErrorResume(ProviderUnavailable.class, unavailable -> settlement.failAndCompensate(id,
-                        "PROVIDER_UNAVAILABLE", "No payout provider could take the payout: " + unavailable.getMessage())
-                        .then());
+                .onErrorResume(ProviderUnavailable.class, unavailable -> unavailable(transfer, unavailable));
+    }
+
+    /**
+     * No provider took the payout, as far as the router knows; but a send may have reached a provider that could not
+     * answer. So every provider is asked about the reference first: one that has it takes the payout over; if all
+     * say they do not, the payout fails and is compensated; if one cannot be asked, the payout stays
+     * SENT_TO_PROVIDER and the next scan sends it again (the reference is idempotent), so money that may have left is
+     * never given back.
+     */
+    private Mono<Void> unavailable(Transfer transfer, ProviderUnavailable error) {
+        TransferId id = transfer.id();
+        return Flux.fromArray(ProviderName.values())
+                .concatMap(provider -> providers.status(provider, id.toString())
+                        .map(status -> Map.entry(provider, status)))
+                .collectList()
+                .flatMap(answers -> {
+                    for (Map.Entry<ProviderName, ProviderStatus> answer : answers) {
+                        ProviderState state = answer.getValue().state();
+                        if (state == ProviderState.PENDING || state == ProviderState.SUCCEEDED) {
+                            return accepted(transfer, new Submission(answer.getKey(), "", state));
+                        }
+                    }
+                    if (answers.stream().anyMatch(answer -> answer.getValue().state() == ProviderState.UNKNOWN)) {
+                        log.warn("Payout {} was not taken ({}) and a provider cannot say whether it has it: kept "
+                                + "SENT_TO_PROVIDER, sent again on the next scan", id, error.getMessage());
+                        return details.checked(id, clock.instant());
+                    }
+                    return settlement.failAndCompensate(id, "PROVIDER_UNAVAILABLE",
+                            "No payout provider could take the payout: " + error.getMessage()).then();
+                });
     }
 
     private Mono<Void> accepted(Transfer transfer, Submission submission) {

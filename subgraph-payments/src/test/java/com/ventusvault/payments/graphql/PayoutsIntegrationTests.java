@@ -76,6 +76,8 @@ class PayoutsIntegrationTests {
         registry.add("ventus.payments.providers.retry.initial-backoff", () -> "10ms");
         registry.add("ventus.payments.providers.retry.max-backoff", () -> "40ms");
         registry.add("ventus.payments.providers.breaker.open-duration", () -> "2s");
+        // The fault tests fail many calls on purpose; the breaker is the router's business, not these tests'.
+        registry.add("ventus.payments.providers.breaker.failure-threshold", () -> "50");
     }
 
     @AfterAll
@@ -516,10 +518,36 @@ class PayoutsIntegrationTests {
 
         worker.advance(id(id)).block();
 
+        // Both providers confirm they do not have it (TRANSFER fails, their status lookups work): compensated.
         assertThat(status(id)).isEqualTo("COMPENSATED");
         assertThat(failureCode(id)).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "BALANCE_RESERVED", "SENT_TO_PROVIDER",
+                "FAILED", "COMPENSATED");
         assertThat(held(ngn)).isEqualByComparingTo("0");
         assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("5000.00");
+    }
+
+    @Test
+    @Order(22)
+    void aPayoutNoProviderTookButOneCannotAccountForIsKeptAndSentAgainLater() {
+        User nora = user();
+        String ngn = funded(nora, "5000.00");
+        String id = reserved(nora, payout(ngn, "1000.00", "0123456780", "PAYSTACK", "k1"));
+        SIMULATOR.fault("{\"provider\":null,\"operation\":\"TRANSFER\",\"status\":503}");
+        SIMULATOR.fault("{\"provider\":\"FLUTTERWAVE\",\"operation\":\"TRANSFER_STATUS\",\"status\":503}");
+
+        worker.advance(id(id)).block();
+        // Flutterwave cannot say whether it has the payout: it is not given back.
+        assertThat(status(id)).isEqualTo("SENT_TO_PROVIDER");
+        assertThat(held(ngn)).isEqualByComparingTo("1012.50");
+
+        SIMULATOR.resetFaults();
+        worker.scan().block();
+        awaitStatus(id, "COMPLETED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("3987.50");
+        assertThat(held(ngn)).isEqualByComparingTo("0");
+        assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "BALANCE_RESERVED", "SENT_TO_PROVIDER",
+                "PROVIDER_PROCESSING", "COMPLETED");
     }
 
     @Test
