@@ -27,7 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +59,6 @@ class BankInvariantIntegrationTests {
     private static final int RESOLVE_ROUNDS = 5;
 
     @Test
-    @Disabled("needs Query.verifyLedger and Wallet.available/held from the ledger helper's branch (not on main yet)")
     void concurrentTransfersWithRetriesAndConflictingKeysKeepEveryBankInvariant(Stack stack) throws Exception {
         System.out.printf("Bank invariant workload: -Dbank.seed=%d -Dbank.clients=%d -Dbank.operations=%d -Dbank.users=%d%n",
                 SEED, CLIENTS, OPERATIONS, USERS);
