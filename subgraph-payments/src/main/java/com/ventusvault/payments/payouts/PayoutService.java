@@ -121,15 +121,20 @@ public class PayoutService {
                                 "Payout of " + amount + " requested")
                         .flatMap(claimed -> claimed ? details.insert(transfer.id(), instruction).thenReturn(true)
                                 : Mono.just(false)))
-                .flatMap(claimed -> claimed ? validate(transfer, instruction)
+                .flatMap(claimed -> claimed ? validate(transfer, instruction, likely)
                         // A concurrent request with the same key won: answer as its replay.
                         : replay(request));
     }
 
-    private Mono<PayoutResult> validate(Transfer transfer, PayoutInstruction instruction) {
+    /**
+     * Resolves the account, asking first the provider the client named or else the router's current choice (the one
+     * {@code feeQuote} quotes), so the fee charged is the quoted one unless that provider cannot answer.
+     */
+    private Mono<PayoutResult> validate(Transfer transfer, PayoutInstruction instruction, ProviderName likely) {
         TransferId id = transfer.id();
         return transfers.transition(id, INITIATED, VALIDATING, "Resolving the bank account")
-                .then(providers.resolveAccount(instruction.bankCode(), instruction.accountNumber(), instruction.provider())
+                .then(Mono.defer(() -> providers.resolveAccount(instruction.bankCode(), instruction.accountNumber(),
+                                Optional.of(likely)))
                         .<Resolution>map(Resolution.Resolved::new)
                         .onErrorResume(ProviderRejection.class, rejection -> Mono.just(new Resolution.Refused(
                                 code(rejection.code()), rejection.getMessage())))

@@ -16,6 +16,7 @@ import com.ventusvault.payments.domain.Posting;
 import com.ventusvault.payments.domain.Transfer;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
+import com.ventusvault.payments.domain.TransferStatus;
 import com.ventusvault.payments.holds.HoldExpired;
 import com.ventusvault.payments.holds.HoldResult;
 import com.ventusvault.payments.holds.HoldService;
@@ -119,7 +120,7 @@ public class PayoutSettlement {
     }
 
     /** A payout that died before reserving anything (INITIATED or VALIDATING): FAILED, nothing to release. */
-    public Mono<Settled> abandon(TransferId id, com.ventusvault.payments.domain.TransferStatus from) {
+    public Mono<Settled> abandon(TransferId id, TransferStatus from) {
         return transfers.fail(id, from, FAILED, "PAYOUT_INTERRUPTED",
                         "The payout request was interrupted before any balance was reserved; nothing was debited")
                 .map(won -> won ? Settled.FAILED : Settled.ALREADY_SETTLED);

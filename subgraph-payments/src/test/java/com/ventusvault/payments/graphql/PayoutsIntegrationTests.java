@@ -486,6 +486,24 @@ class PayoutsIntegrationTests {
     }
 
     @Test
+    @Order(16)
+    void aPayoutWithoutAProviderChargesWhatFeeQuoteQuoted() {
+        User quinn = user();
+        String ngn = funded(quinn, "20000.00");
+        GraphQlTester.Response quote = quinn.api().document("""
+                query { feeQuote(input: {kind: PAYOUT, currency: "NGN", amount: "12000.00"}) {
+                  provider fees { total { amount } } debit { amount } } }""").execute();
+        String provider = quote.path("feeQuote.provider").entity(String.class).get();
+        String fee = quote.path("feeQuote.fees.total.amount").entity(String.class).get();
+
+        requestPayout(quinn, payout(ngn, "12000.00", "0123456780", null, "k1"))
+                .path("requestPayout.userErrors").entityList(Object.class).hasSize(0)
+                .path("requestPayout.transfer.fee.amount").entity(String.class).isEqualTo(fee)
+                .path("requestPayout.transfer.payout.provider").entity(String.class).isEqualTo(provider);
+        assertThat(held(ngn)).isEqualByComparingTo(quote.path("feeQuote.debit.amount").entity(String.class).get());
+    }
+
+    @Test
     @Order(20)
     void whenPaystackCannotTakePayoutsTheyFailOverToFlutterwave() {
         User liam = user();
