@@ -195,6 +195,12 @@ class ProviderSimulatorIntegrationTests {
         assertThat(call("GET", "/paystack/bank", PAYSTACK_KEY, null).status()).isEqualTo(503);
         assertThat(call("GET", "/paystack/bank", PAYSTACK_KEY, null).status()).as("spent").isEqualTo(200);
 
+        client.post().uri("/_simulator/faults").bodyValue(Map.of("provider", "FLUTTERWAVE", "status", 500,
+                "failureRate", 0.0)).retrieve().toBodilessEntity().block();
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("GET", "/flutterwave/v3/banks/NG", FLW_KEY, null).status()).as("rate 0").isEqualTo(200);
+        }
+
         client.post().uri("/_simulator/faults").bodyValue(Map.of("operation", "RESOLVE", "status", 429))
                 .retrieve().toBodilessEntity().block();
         assertThat(call("POST", "/flutterwave/v3/accounts/resolve", FLW_KEY,

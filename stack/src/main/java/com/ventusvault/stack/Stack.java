@@ -6,7 +6,11 @@ import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.markets.MarketsApplication;
 import com.ventusvault.payments.PaymentsApplication;
 import com.ventusvault.platform.database.EmbeddedPostgresServer;
+import com.ventusvault.simulator.ProviderSimulatorApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +26,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole platform in one JVM: embedded PostgreSQL (unless {@code DATABASE_URL} is set), the four subgraphs, the
- * gateway, and the demo data, each app in its own Spring context on its own port. It is a demo and development
+ * The whole platform in one JVM: embedded PostgreSQL (unless {@code DATABASE_URL} is set), the provider simulator
+ * (Paystack and Flutterwave stand-in, whose webhooks go to payments), the four subgraphs, the gateway, and the demo
+ * data, each app in its own Spring context on its own port. It is a demo and development
  * setup: it turns on demo funding, a signing key generated at start and a demo admin ({@code admin@example.com}, unless
  * {@code VENTUS_ADMIN_EMAIL} names another), which production deployments must not. One process means one Ctrl-C stops
  * everything: the gateway closes first, then the subgraphs, then PostgreSQL.
@@ -75,19 +80,20 @@ public final class Stack implements AutoCloseable {
                 VentusVault is ready %.1f s after the JVM started (apps %.1f s, demo data %.1f s).
                   GraphiQL:  %s
                   GraphQL:   %s
-                  Subgraphs: accounts :%d  payments :%d  markets :%d  ai :%d
+                  Subgraphs: accounts :%d  payments :%d  markets :%d  ai :%d   provider simulator :%d
                   Demo logins (password "%s"): %s
                   Demo staff (ADMIN, e.g. for verifyLedger): %s
                 Ctrl-C stops everything.
                 %n""", ready / 1000.0, stack.startup.toMillis() / 1000.0, seeded.took().toMillis() / 1000.0,
                 stack.baseUrl("gateway") + "/graphiql", stack.gatewayUrl(),
                 stack.port("accounts"), stack.port("payments"), stack.port("markets"), stack.port("ai"),
-                DemoData.PASSWORD, String.join(", ", seeded.emails()),
+                stack.port("provider-simulator"), DemoData.PASSWORD, String.join(", ", seeded.emails()),
                 System.getenv("VENTUS_ADMIN_EMAIL") == null ? DemoData.ADMIN_EMAIL : System.getenv("VENTUS_ADMIN_EMAIL"));
     }
 
     /**
-     * Starts accounts first (the others verify tokens against its JWKS), then payments, markets and ai side by side,
+     * Starts the provider simulator first (its webhooks go to payments, whose port is therefore fixed before it
+     * starts), then accounts (the others verify tokens against its JWKS), then payments, markets and ai side by side,
      * then the gateway pointed at wherever they landed. Extra arguments go to every app, e.g. {@code --debug}.
      */
     public static Stack start(StackPorts requested, String... extraArgs) {
@@ -95,6 +101,17 @@ public final class Stack implements AutoCloseable {
         List<ConfigurableApplicationContext> contexts = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> ports = Collections.synchronizedMap(new LinkedHashMap<>());
         try {
+            int paymentsPort = requested.payments() == 0 ? freePort() : requested.payments();
+            String paymentsUrl = "http://127.0.0.1:" + paymentsPort;
+            ConfigurableApplicationContext simulator = run("provider-simulator", ProviderSimulatorApplication.builder(),
+                    requested.providerSimulator(), List.of(LOOPBACK,
+                            "--ventus.simulator.paystack.webhook-url=" + paymentsUrl + "/webhooks/paystack",
+                            "--ventus.simulator.flutterwave.webhook-url=" + paymentsUrl + "/webhooks/flutterwave"),
+                    extraArgs);
+            contexts.add(simulator);
+            ports.put("provider-simulator", localPort(simulator));
+            String simulatorUrl = "http://127.0.0.1:" + ports.get("provider-simulator");
+
             List<String> accountsArgs = new ArrayList<>(List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true"));
             if (System.getenv("VENTUS_ADMIN_EMAIL") == null) {
                 accountsArgs.add("--ventus.accounts.bootstrap-admin.email=" + DemoData.ADMIN_EMAIL);
@@ -110,7 +127,8 @@ public final class Stack implements AutoCloseable {
             List<String> paymentsArgs = new ArrayList<>(auth);
             paymentsArgs.add("--ventus.payments.accounts-url=" + accountsUrl);
             paymentsArgs.add("--ventus.payments.demo-funding=true");
-            CompletableFuture<?> payments = startAsync("payments", PaymentsApplication::builder, requested.payments(),
+            paymentsArgs.addAll(providerUrls(simulatorUrl));
+            CompletableFuture<?> payments = startAsync("payments", PaymentsApplication::builder, paymentsPort,
                     paymentsArgs, extraArgs, contexts, ports);
             CompletableFuture<?> markets = startAsync("markets", MarketsApplication::builder, requested.markets(),
                     auth, extraArgs, contexts, ports);
@@ -132,6 +150,28 @@ public final class Stack implements AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Stack started in {} ms: {}", took.toMillis(), ports);
         return new Stack(List.copyOf(contexts), Map.copyOf(ports), took);
+    }
+
+    /**
+     * Payments talks to the simulator unless {@code PAYSTACK_BASE_URL} / {@code FLUTTERWAVE_BASE_URL} name the real
+     * (or another) provider; the secrets come from the environment on both sides ({@code PAYSTACK_SECRET_KEY},
+     * {@code FLUTTERWAVE_SECRET_KEY}, {@code FLUTTERWAVE_SECRET_HASH}, with the simulator's test values as defaults).
+     */
+    private static List<String> providerUrls(String simulatorUrl) {
+        String paystack = System.getenv("PAYSTACK_BASE_URL");
+        String flutterwave = System.getenv("FLUTTERWAVE_BASE_URL");
+        return List.of(
+                "--ventus.payments.providers.paystack.base-url=" + (paystack == null ? simulatorUrl + "/paystack" : paystack),
+                "--ventus.payments.providers.flutterwave.base-url="
+                        + (flutterwave == null ? simulatorUrl + "/flutterwave" : flutterwave));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for payments", e);
+        }
     }
 
     private static CompletableFuture<?> startAsync(String name, Supplier<SpringApplicationBuilder> builder, int port,

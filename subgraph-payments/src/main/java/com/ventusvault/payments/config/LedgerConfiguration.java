@@ -16,10 +16,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @EnableScheduling
 class LedgerConfiguration {
 
+    /** The one fee schedule: what P2P, escrow and payouts charge, and what {@code feeQuote} quotes. */
     @Bean
-    Ledger ledger(PaymentsProperties properties) {
-        return new Ledger(new FeeSchedule(properties.fees().p2pRate(), properties.fees().escrowRate(),
-                properties.fees().payoutRate()));
+    FeeSchedule feeSchedule(PaymentsProperties properties) {
+        return new FeeSchedule(properties.fees().p2pRate(), properties.fees().escrowRate(), properties.fees().payoutRate());
+    }
+
+    @Bean
+    Ledger ledger(FeeSchedule feeSchedule) {
+        return new Ledger(feeSchedule);
     }
 
     @Bean

@@ -29,5 +29,11 @@ public enum RejectionCode {
     /** Only the payer may release an escrow. */
     NOT_ESCROW_PAYER,
     /** Only the payer or the payee may cancel an escrow. */
-    NOT_ESCROW_PARTY
+    NOT_ESCROW_PARTY,
+    /** The payout provider says the bank account does not exist (payouts). */
+    INVALID_BANK_ACCOUNT,
+    /** No payment provider could take the request now (all unavailable or their breakers open). */
+    PROVIDER_UNAVAILABLE,
+    /** The payment provider refused the request for a reason retrying will not fix. */
+    PROVIDER_REJECTED
 }

@@ -16,11 +16,7 @@ import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
 import com.ventusvault.payments.persistence.LedgerPoster;
 import com.ventusvault.platform.errors.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -89,17 +85,22 @@ public class EscrowCreation {
                 .filter(wallet -> wallet.isWalletOf(user))
                 .flatMap(payer -> {
                     Money amount = checkedAmount(input, payer);
+                    // The lifetime is part of the request, so it is part of the fingerprint (with kind, wallets,
+                    // amount and description, the note).
                     String recipient = "escrow:" + (byWallet
                             ? AccountId.parse(input.toWalletId()).map(TransferRequest::walletRecipient)
                                     .orElse("wallet:" + input.toWalletId().strip())
-                            : TransferRequest.emailRecipient(input.toEmail()));
+                            : TransferRequest.emailRecipient(input.toEmail())) + ";minutes=" + minutes;
                     TransferRequest request = new TransferRequest(user, TransferKind.ESCROW, payer.id(), recipient,
                             amount, description, key);
-                    String fingerprint = fingerprint(request, minutes);
+                    String fingerprint = request.fingerprint();
                     Mono<EscrowOutcome> first = Mono.defer(() -> byWallet
                             ? toWallet(request, payer, input.toWalletId(), minutes, fingerprint)
                             : toEmail(request, payer, input.toEmail().strip(), authorization, minutes, fingerprint));
-                    return escrows.findByKey(user, key).map(stored -> replay(stored, fingerprint)).switchIfEmpty(first);
+                    return escrows.findByKey(user, key).map(stored -> replay(stored, fingerprint))
+                            .switchIfEmpty(Mono.defer(() -> poster.previousAnswer(request)
+                                    .flatMap(previous -> answer(request, previous, fingerprint))))
+                            .switchIfEmpty(first);
                 })
                 .switchIfEmpty(Mono.fromSupplier(() -> new EscrowOutcome.Refused(Rejection.of(
                         RejectionCode.WALLET_NOT_FOUND, "No wallet of yours has that id: check fromWalletId", "input",
@@ -110,8 +111,8 @@ public class EscrowCreation {
                                          String fingerprint) {
         return AccountId.parse(toWalletId)
                 .map(payee -> fund(request, payer, Mono.just(payee), minutes, fingerprint))
-                .orElseGet(() -> Mono.just(new EscrowOutcome.Refused(Rejection.of(RejectionCode.WALLET_NOT_FOUND,
-                        "No wallet has that id: check toWalletId", "input", "toWalletId"), null)));
+                .orElseGet(() -> refuse(request, Rejection.of(RejectionCode.WALLET_NOT_FOUND,
+                        "No wallet has that id: check toWalletId", "input", "toWalletId"), fingerprint));
     }
 
     /**
@@ -123,14 +124,13 @@ public class EscrowCreation {
                                         int minutes, String fingerprint) {
         Money fee = fees.feeFor(request.amount());
         if (!payer.canGive(request.amount().plus(fee))) {
-            return Mono.just(new EscrowOutcome.Refused(
-                    EscrowRules.insufficientFunds(request.amount(), fee, payer.balance()), null));
+            return refuse(request, EscrowRules.insufficientFunds(request.amount(), fee, payer.available()), fingerprint);
         }
         return directory.userIdByEmail(email, authorization).flatMap(found -> found
                 .map(payee -> fund(request, payer, accounts.openWallet(payee, payer.currency()).map(LedgerAccount::id),
                         minutes, fingerprint))
-                .orElseGet(() -> Mono.just(new EscrowOutcome.Refused(Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
-                        "No VentusVault user has the email " + email, "input", "toEmail"), null))));
+                .orElseGet(() -> refuse(request, Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
+                        "No VentusVault user has the email " + email, "input", "toEmail"), fingerprint)));
     }
 
     /** One transaction: find (or open) the payee's wallet, post the funding transfer, record the escrow. */
@@ -150,16 +150,39 @@ public class EscrowCreation {
                                 .flatMap(outcome -> switch (outcome) {
                                     case TransferOutcome.Posted posted ->
                                             record(request, payee, posted.transfer(), minutes, fingerprint);
-                                    case TransferOutcome.Replayed replayed -> escrows.findByKey(request.initiator(),
-                                                    request.idempotencyKey())
-                                            .map(stored -> replay(stored, fingerprint))
-                                            .switchIfEmpty(Mono.fromSupplier(() -> keyReused(request)));
+                                    case TransferOutcome.Replayed replayed -> answer(request, replayed, fingerprint);
                                     case TransferOutcome.Refused refused -> {
                                         tx.setRollbackOnly();
                                         yield Mono.just((EscrowOutcome) new EscrowOutcome.Refused(refused.rejection(), null));
                                     }
                                 })))
-                        .single());
+                        .single())
+                // The poster's record of a refusal joined this (rolled back) transaction: record it after, in its own.
+                .flatMap(outcome -> outcome instanceof EscrowOutcome.Refused refused && refused.escrow() == null
+                        ? refuse(request, refused.rejection(), fingerprint) : Mono.just(outcome));
+    }
+
+    /**
+     * Refuses the request and records the refusal under its key, as every money movement does (a retry with the key
+     * gets the same answer), unless the key already has an answer, which is then returned.
+     */
+    private Mono<EscrowOutcome> refuse(TransferRequest request, Rejection rejection, String fingerprint) {
+        return poster.refuse(request, rejection).flatMap(outcome -> answer(request, outcome, fingerprint));
+    }
+
+    /** An answer the poster holds for the key, as an escrow outcome (a funding transfer means its escrow). */
+    private Mono<EscrowOutcome> answer(TransferRequest request, TransferOutcome outcome, String fingerprint) {
+        return switch (outcome) {
+            case TransferOutcome.Refused refused -> Mono.just(new EscrowOutcome.Refused(refused.rejection(), null));
+            case TransferOutcome.Posted posted -> escrowOfKey(request, fingerprint);
+            case TransferOutcome.Replayed replayed -> escrowOfKey(request, fingerprint);
+        };
+    }
+
+    private Mono<EscrowOutcome> escrowOfKey(TransferRequest request, String fingerprint) {
+        return escrows.findByKey(request.initiator(), request.idempotencyKey())
+                .map(stored -> replay(stored, fingerprint))
+                .switchIfEmpty(Mono.fromSupplier(() -> keyReused(request)));
     }
 
     private Mono<EscrowOutcome> record(TransferRequest request, AccountId payee, Transfer funding, int minutes,
@@ -186,17 +209,6 @@ public class EscrowCreation {
         return new EscrowOutcome.Refused(Rejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED,
                 "This idempotencyKey was already used for a different request: use a new key for a new escrow",
                 "input", "idempotencyKey"), null);
-    }
-
-    /** The transfer's fingerprint (kind, wallets, amount, description) plus the lifetime. */
-    private static String fingerprint(TransferRequest request, int minutes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((request.fingerprint() + "\u001fminutes=" + minutes).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static Money checkedAmount(CreateEscrow input, LedgerAccount payer) {

@@ -96,14 +96,16 @@ public class EscrowRepository {
 
     /**
      * Compare-and-set from HELD to {@code to}, with the resolution transfer: {@code true} if this call resolved it,
-     * {@code false} if it was no longer HELD.
+     * {@code false} if it was no longer HELD. {@code resolvedBy} is the user who released or cancelled it, {@code null}
+     * for an expiry.
      */
-    public Mono<Boolean> resolve(EscrowId id, EscrowStatus to, Instant at, TransferId resolution) {
-        return database.sql("update escrow set status = :to, resolved_at = :at, resolution_transfer_id = :resolution "
-                        + "where id = :id and status = 'HELD'")
+    public Mono<Boolean> resolve(EscrowId id, EscrowStatus to, Instant at, TransferId resolution, UUID resolvedBy) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("update escrow set status = :to, resolved_at = :at, "
+                        + "resolution_transfer_id = :resolution, resolved_by = :by where id = :id and status = 'HELD'")
                 .bind("to", to.name()).bind("at", at.atOffset(ZoneOffset.UTC)).bind("resolution", resolution.value())
-                .bind("id", id.value())
-                .fetch().rowsUpdated().map(rows -> rows == 1);
+                .bind("id", id.value());
+        spec = resolvedBy == null ? spec.bindNull("by", UUID.class) : spec.bind("by", resolvedBy);
+        return spec.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     private static Stored toStored(Readable row) {

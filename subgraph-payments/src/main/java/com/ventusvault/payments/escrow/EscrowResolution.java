@@ -25,11 +25,15 @@ import reactor.core.publisher.Mono;
  * Resolves escrows (release, cancel, expiry) at most once. In ONE database transaction: lock the escrow row, let
  * {@link EscrowRules#decide} judge it on the injected {@link Clock}, post the resolution transfer through
  * {@link LedgerPoster} (which locks the accounts in ascending id order), then compare-and-set the row from HELD. The
- * row lock serialises a racing release and cancel: the second sees the first's outcome. The resolution transfer's
- * idempotency key is {@code escrow:<id>:resolution}, unique per initiator, a second guard.
+ * row lock serialises a racing release and cancel: the second sees the first's outcome. The resolution transfer is
+ * initiated by the escrow (initiator id = escrow id) under {@link #RESOLUTION_KEY}: the transfer table's unique
+ * (initiator, key) is a second, database-level guard that an escrow's money moves out once.
  */
 @Service
 public class EscrowResolution {
+
+    /** The idempotency key of every resolution transfer; its initiator is the escrow's id. */
+    public static final String RESOLUTION_KEY = "escrow-resolution";
 
     private final EscrowRepository escrows;
     private final LedgerAccountRepository accounts;
@@ -73,8 +77,8 @@ public class EscrowResolution {
                 case Decision.Refuse refuse -> Mono.just((EscrowOutcome) new EscrowOutcome.Refused(refuse.rejection(),
                         refuse.visible() ? escrow : null));
                 case Decision.Skip skip -> Mono.<EscrowOutcome>empty();
-                case Decision.Resolve resolve -> move(escrow, resolve.to(), action == Action.EXPIRE || actor == null
-                        ? escrow.payer() : actor, now)
+                case Decision.Resolve resolve -> move(escrow, resolve.to(),
+                        resolve.to() == EscrowStatus.EXPIRED ? null : actor, now)
                         .map(resolved -> resolve.thenRefuse() == null
                                 ? new EscrowOutcome.Done(resolved)
                                 : new EscrowOutcome.Refused(resolve.thenRefuse(), resolved));
@@ -83,10 +87,12 @@ public class EscrowResolution {
     }
 
     /**
-     * Posts the release or refund and marks the escrow resolved, in the caller's transaction. An expiry is initiated
-     * by the payer's standing instruction (the lifetime they chose), so its transfer's initiator is the payer.
+     * Posts the release or refund and marks the escrow resolved, in the caller's transaction. The resolution transfer
+     * is initiated by the escrow itself (initiator id = escrow id, key {@link #RESOLUTION_KEY}), so the database's
+     * unique (initiator, key) admits one resolution transfer per escrow whoever resolves it; the escrow row records
+     * who did ({@code resolvedBy}, null for an expiry).
      */
-    private Mono<Escrow> move(Escrow escrow, EscrowStatus to, UUID initiator, Instant now) {
+    private Mono<Escrow> move(Escrow escrow, EscrowStatus to, UUID resolvedBy, Instant now) {
         return accounts.systemAccount(AccountKind.ESCROW_HOLDING, escrow.amount().currency())
                 .flatMap(holding -> accounts.feeRevenueShards(escrow.amount().currency()).flatMap(shards -> {
                     // The fee goes to one fee revenue shard, picked by escrow id, so releases do not queue on one row.
@@ -94,15 +100,15 @@ public class EscrowResolution {
                     TransferPlan plan = to == EscrowStatus.RELEASED
                             ? EscrowRules.release(escrow, holding, feeRevenue)
                             : EscrowRules.refund(escrow, holding);
-                    TransferRequest request = new TransferRequest(initiator, TransferKind.ESCROW, holding,
+                    TransferRequest request = new TransferRequest(escrow.id().value(), TransferKind.ESCROW, holding,
                             TransferRequest.walletRecipient(plan.to()), plan.amount(),
-                            "Escrow " + escrow.id() + " " + to.name().toLowerCase(java.util.Locale.ROOT),
-                            "escrow:" + escrow.id() + ":resolution");
+                            "Escrow " + escrow.id() + " " + to.name().toLowerCase(java.util.Locale.ROOT), RESOLUTION_KEY);
                     List<AccountId> involved = plan.postings().stream().map(p -> p.account()).toList();
                     return poster.post(request, involved, locked -> new PlanResult.Planned(plan));
                 }))
                 .flatMap(outcome -> switch (outcome) {
-                    case TransferOutcome.Posted posted -> escrows.resolve(escrow.id(), to, now, posted.transfer().id());
+                    case TransferOutcome.Posted posted ->
+                            escrows.resolve(escrow.id(), to, now, posted.transfer().id(), resolvedBy);
                     case TransferOutcome.Replayed replayed -> Mono.error(new IllegalStateException("Escrow " + escrow.id()
                             + " is HELD under lock, yet its resolution transfer " + replayed.transfer().id() + " exists"));
                     case TransferOutcome.Refused refused -> Mono.error(new IllegalStateException("Resolving escrow "

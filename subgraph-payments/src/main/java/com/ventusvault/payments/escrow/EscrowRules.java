@@ -23,7 +23,9 @@ import java.util.UUID;
  *   <li>release (payer only): holding {@code -(A+F)}, payee wallet {@code +A}, FEE_REVENUE {@code +F};</li>
  *   <li>cancel (payer or payee) and expiry: holding {@code -(A+F)}, payer wallet {@code +(A+F)}.</li>
  * </ul>
- * All transfers are of kind ESCROW. Resolution happens at most once: only a HELD escrow moves, and a repeat of the
+ * All transfers are of kind ESCROW. A resolution transfer has no {@code from} wallet (money leaves holding, not a
+ * wallet: it is not a wallet's outgoing payment, so outgoing limits do not apply, and {@code Transfer.from} is null).
+ * Resolution happens at most once: only a HELD escrow moves, and a repeat of the
  * action that resolved it is answered with the escrow as it is (the escrow id is the idempotency key).
  */
 public final class EscrowRules {
@@ -115,16 +117,16 @@ public final class EscrowRules {
         requireHolding(holding, amount);
         Money debit = amount.plus(fee);
         if (!payer.canGive(debit)) {
-            return new PlanResult.Rejected(insufficientFunds(amount, fee, payer.balance()));
+            return new PlanResult.Rejected(insufficientFunds(amount, fee, payer.available()));
         }
         return new PlanResult.Planned(new TransferPlan(TransferKind.ESCROW, amount, fee, payer.id(), holding.id(),
                 List.of(Posting.debit(payer.id(), debit), Posting.credit(holding.id(), debit))));
     }
 
-    /** INSUFFICIENT_FUNDS for an escrow of {@code amount} + {@code fee} from a wallet holding {@code balance}. */
-    public static Rejection insufficientFunds(Money amount, Money fee, Money balance) {
+    /** INSUFFICIENT_FUNDS for an escrow of {@code amount} + {@code fee} from a wallet with {@code available}. */
+    public static Rejection insufficientFunds(Money amount, Money fee, Money available) {
         return Rejection.of(RejectionCode.INSUFFICIENT_FUNDS, "Escrowing " + amount + " costs " + amount.plus(fee)
-                + " including a fee of " + fee + ", but the wallet holds " + balance, "input", "amount");
+                + " including a fee of " + fee + ", but the wallet has " + available + " available", "input", "amount");
     }
 
     /** The release of a HELD escrow: the amount to the payee, the fee to fee revenue. */
@@ -135,13 +137,13 @@ public final class EscrowRules {
         if (escrow.fee().isPositive()) {
             postings.add(Posting.credit(feeRevenue, escrow.fee()));
         }
-        return new TransferPlan(TransferKind.ESCROW, escrow.amount(), escrow.fee(), holding, escrow.payeeWallet(),
+        return new TransferPlan(TransferKind.ESCROW, escrow.amount(), escrow.fee(), null, escrow.payeeWallet(),
                 postings);
     }
 
     /** The refund of a HELD escrow (cancel or expiry): amount and fee back to the payer; no fee on the refund. */
     public static TransferPlan refund(Escrow escrow, AccountId holding) {
-        return new TransferPlan(TransferKind.ESCROW, escrow.held(), Money.zero(escrow.amount().currency()), holding,
+        return new TransferPlan(TransferKind.ESCROW, escrow.held(), Money.zero(escrow.amount().currency()), null,
                 escrow.payerWallet(), List.of(Posting.debit(holding, escrow.held()),
                 Posting.credit(escrow.payerWallet(), escrow.held())));
     }

@@ -4,6 +4,7 @@ import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.TransferId;
+import com.ventusvault.payments.payouts.ProviderDeposits;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
 import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.payments.transfers.Deposit;
@@ -37,11 +38,13 @@ public class TransferController {
 
     private final TransferService service;
     private final TransferRepository transfers;
+    private final ProviderDeposits providerDeposits;
 
     public TransferController(TransferService service, TransferRepository transfers, LedgerAccountRepository accounts,
-                              BatchLoaderRegistry registry) {
+                              BatchLoaderRegistry registry, ProviderDeposits providerDeposits) {
         this.service = service;
         this.transfers = transfers;
+        this.providerDeposits = providerDeposits;
         registry.<AccountId, LedgerAccount>forName("accountsById").registerMappedBatchLoader((ids, env) ->
                 accounts.findByIds(ids).collectMap(LedgerAccount::id, Function.identity()));
     }
@@ -53,6 +56,10 @@ public class TransferController {
 
     @MutationMapping
     public Mono<TransferPayload> deposit(@Argument("input") Deposit input, Viewer viewer) {
+        if (input.provider() != null) {
+            return providerDeposits.start(viewer.userId(), viewer.email(), input.walletId(), input.amount(),
+                    input.idempotencyKey(), input.provider()).map(PayoutController::payload);
+        }
         return service.deposit(viewer.userId(), input).map(TransferPayload::of);
     }
 

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Two-phase holds on wallets. {@link #place} reserves money (the wallet's {@code held} grows, its {@code available}
@@ -152,6 +153,8 @@ public class HoldService {
         return holds.due(now, SWEEP_BATCH)
                 .concatMap(id -> holds.expire(id, now))
                 .map(expired -> new HoldExpired(expired.id(), expired.transfer()))
+                // Listeners run off the database I/O threads, so one that blocks cannot stall the driver.
+                .publishOn(Schedulers.boundedElastic())
                 .doOnNext(events::publishEvent);
     }
 

@@ -150,17 +150,24 @@ final class RoutedPayoutProviders implements PayoutProviders {
         ProviderName provider = order.get(index);
         AtomicBoolean ambiguous = new AtomicBoolean();
         return guarded(provider, () -> guards.get(provider).client().send(payout), true, ambiguous)
-                .onErrorResume(e -> !(e instanceof ProviderRejection), e -> {
-                    if (!ambiguous.get()) {
-                        log.info("Payout {} not taken by {} ({}); trying the next provider", payout.reference(),
-                                provider, e.toString());
-                        return sendAt(order, index + 1, payout, e);
+                .onErrorResume(e -> {
+                    if (ambiguous.get()) {
+                        // Even a refusal on a later attempt does not undo an earlier attempt that may have gone through.
+                        return settleAmbiguous(order, index, payout, e);
                     }
-                    return settleAmbiguous(order, index, payout, e);
+                    if (e instanceof ProviderRejection) {
+                        return Mono.error(e);
+                    }
+                    log.info("Payout {} not taken by {} ({}); trying the next provider", payout.reference(),
+                            provider, e.toString());
+                    return sendAt(order, index + 1, payout, e);
                 });
     }
 
-    /** After an ambiguous failure: the provider's own word on the reference decides between its transfer and failover. */
+    /**
+     * After an ambiguous failure: the provider's own word on the reference decides. It holds the transfer: that is the
+     * result. It confirms it has nothing: the refusal stands if the last attempt was refused, else the next provider.
+     */
     private Mono<Submission> settleAmbiguous(List<ProviderName> order, int index, PayoutOrder payout, Throwable cause) {
         ProviderName provider = order.get(index);
         return guarded(provider, () -> guards.get(provider).client().find(payout.reference()), false, new AtomicBoolean())
@@ -169,6 +176,9 @@ final class RoutedPayoutProviders implements PayoutProviders {
                 .flatMap(held -> held
                         .map(t -> Mono.just(new Submission(provider, t.providerTransferId(), t.state())))
                         .orElseGet(() -> {
+                            if (cause instanceof ProviderRejection) {
+                                return Mono.error(cause);
+                            }
                             log.info("{} confirms it has no payout {}; trying the next provider", provider,
                                     payout.reference());
                             return sendAt(order, index + 1, payout, cause);
@@ -182,8 +192,7 @@ final class RoutedPayoutProviders implements PayoutProviders {
                         .map(t -> new ProviderStatus(t.state(), t.reason()))
                         .orElseGet(() -> new ProviderStatus(ProviderState.FAILED,
                                 "NOT_FOUND: " + provider + " has no transfer with this reference")))
-                .onErrorResume(e -> !(e instanceof ProviderRejection),
-                        e -> Mono.just(new ProviderStatus(ProviderState.UNKNOWN, e.getMessage())));
+                .onErrorResume(e -> Mono.just(new ProviderStatus(ProviderState.UNKNOWN, String.valueOf(e.getMessage()))));
     }
 
     @Override

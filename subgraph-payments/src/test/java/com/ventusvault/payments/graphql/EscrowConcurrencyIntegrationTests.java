@@ -92,7 +92,10 @@ class EscrowConcurrencyIntegrationTests {
 
         String status = database.sql("select status from escrow where id = :id").bind("id", UUID.fromString(id))
                 .map(row -> row.get(0, String.class)).one().block();
-        assertThat(count("select count(*) from transfer where idempotency_key = 'escrow:" + id + ":resolution'")).isEqualTo(1);
+        assertThat(count("select count(*) from transfer where initiator_id = '" + id + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from escrow where id = '" + id + "' and resolved_by = '"
+                + (status.equals("RELEASED") ? payer.id() : "00000000-0000-0000-0000-000000000000") + "'"))
+                .isEqualTo(status.equals("RELEASED") ? 1 : 0);
         BigDecimal fee = new BigDecimal("0.20"); // 0.5% of 40
         if (status.equals("RELEASED")) {
             assertThat(PaymentsTestServer.balance(database, payerWallet)).isEqualByComparingTo("59.80");
@@ -135,6 +138,25 @@ class EscrowConcurrencyIntegrationTests {
         }
         assertThat(count("select count(*) from escrow where payer_wallet_id = '" + payerWallet + "'")).isEqualTo(1);
         assertThat(PaymentsTestServer.balance(database, payerWallet)).isEqualByComparingTo("69.85");
+        assertBooksBalance();
+    }
+
+    @Test
+    void releasesAreNotOutgoingPaymentsOfTheHoldingSoNoDailyLimitStopsThem() {
+        // USD wallets may send 25000 a day; three payers escrow 9000 each, 27000 leaves holding in one day.
+        User payee = PaymentsTestServer.newUser(port);
+        String payeeWallet = payee.openWallet("USD");
+        for (int i = 0; i < 3; i++) {
+            User payer = PaymentsTestServer.newUser(port);
+            String payerWallet = payer.openWallet("USD");
+            payer.deposit(payerWallet, "9100");
+            String id = create(payer, payerWallet, payeeWallet, "9000", UUID.randomUUID().toString());
+            payer.api().documentName("releaseEscrow").variable("id", id).execute().errors().verify()
+                    .path("releaseEscrow.userErrors").entityList(Object.class).hasSize(0)
+                    .path("releaseEscrow.escrow.status").entity(String.class).isEqualTo("RELEASED")
+                    .path("releaseEscrow.escrow.resolution.from").valueIsNull();
+        }
+        assertThat(PaymentsTestServer.balance(database, payeeWallet)).isEqualByComparingTo("27000");
         assertBooksBalance();
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +158,7 @@ class EscrowIntegrationTests {
         p.assertBalances("89.84", "10.10", "0", fee);
         assertThat(PaymentsTestServer.journalEntriesOf(database, p.payeeUsd)).isEqualTo(1);
         assertThat(resolutionTransfers(id)).isEqualTo(1);
+        assertThat(resolvedBy(id)).isEqualTo(p.payer.id());
     }
 
     @ParameterizedTest
@@ -183,6 +185,7 @@ class EscrowIntegrationTests {
                 .path("releaseEscrow.userErrors[0].code").entity(String.class).isEqualTo("ESCROW_ALREADY_RESOLVED");
         p.assertBalances("50", "0", "0", "0");
         assertThat(resolutionTransfers(id)).isEqualTo(1);
+        assertThat(resolvedBy(id)).isEqualTo(who.id());
     }
 
     @Test
@@ -233,6 +236,7 @@ class EscrowIntegrationTests {
         // A second round finds nothing more to do; releasing the expired escrow is refused.
         sweep.sweep().block();
         assertThat(resolutionTransfers(id)).isEqualTo(1);
+        assertThat(resolvedBy(id)).isNull();
         release(p.payer, id).errors().verify()
                 .path("releaseEscrow.userErrors[0].code").entity(String.class).isEqualTo("ESCROW_ALREADY_RESOLVED")
                 .path("releaseEscrow.escrow.status").entity(String.class).isEqualTo("EXPIRED");
@@ -329,6 +333,26 @@ class EscrowIntegrationTests {
         assertThat(escrowsOf(p.payerUsd)).isZero();
     }
 
+    @Test
+    void aRefusedCreateIsTheKeysAnswerAndLimitsApply() {
+        Parties p = new Parties("5");
+        p.create("10", "too-much", 60).errors().verify()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
+        p.payer.deposit(p.payerUsd, "20");
+        // Like every money movement, a retry with the key gets the first answer, even though it would fit now.
+        p.create("10", "too-much", 60).errors().verify()
+                .path("createEscrow.escrow").valueIsNull()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
+        p.create("10", "too-much", 61).errors().verify()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        // USD: at most 10000 per transfer (ventus.payments.limits), checked under lock once the funds are there.
+        p.payer.deposit(p.payerUsd, "10100");
+        p.create("10000.01", UUID.randomUUID().toString(), 60).errors().verify()
+                .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED");
+        p.assertBalances("10125", "0", "0", "0");
+        assertThat(escrowsOf(p.payerUsd)).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "1|0|expiresInMinutes", "1|43201|expiresInMinutes", "0.001||amount", "0||amount", "-1||amount"})
@@ -384,14 +408,19 @@ class EscrowIntegrationTests {
         return PaymentsTestServer.systemBalance(database, kind, currency);
     }
 
+    UUID resolvedBy(String escrow) {
+        return database.sql("select resolved_by from escrow where id = :id").bind("id", UUID.fromString(escrow))
+                .map(row -> Optional.ofNullable(row.get(0, UUID.class))).one().block().orElse(null);
+    }
+
     String status(String escrow) {
         return database.sql("select status from escrow where id = :id").bind("id", UUID.fromString(escrow))
                 .map(row -> row.get(0, String.class)).one().block();
     }
 
     long resolutionTransfers(String escrow) {
-        return database.sql("select count(*) from transfer where idempotency_key = :key")
-                .bind("key", "escrow:" + escrow + ":resolution").map(row -> row.get(0, Long.class)).one().block();
+        return database.sql("select count(*) from transfer where initiator_id = :escrow")
+                .bind("escrow", UUID.fromString(escrow)).map(row -> row.get(0, Long.class)).one().block();
     }
 
     long escrowsOf(String payerWallet) {

@@ -29,14 +29,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,8 +42,9 @@ import reactor.core.publisher.Mono;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true",
-                "ventus.payments.holds.sweep-interval=1h"})
-@Import({MutableClock.Configuration.class, HoldsIntegrationTests.Events.class})
+                "ventus.payments.holds.sweep-interval=1h", "ventus.payments.limits.currencies.EUR.per-transfer=100",
+                "ventus.payments.limits.currencies.EUR.daily=250"})
+@Import({MutableClock.Configuration.class, MutableClock.HoldEvents.class}) // same context as LimitsIntegrationTests
 class HoldsIntegrationTests {
 
     @LocalServerPort
@@ -68,23 +66,11 @@ class HoldsIntegrationTests {
     MutableClock clock;
 
     @Autowired
-    Events events;
+    MutableClock.HoldEvents events;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PaymentsTestServer.properties(registry);
-    }
-
-    /** Collects the HoldExpired events the app publishes. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Events {
-
-        final List<HoldExpired> expired = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(HoldExpired event) {
-            expired.add(event);
-        }
     }
 
     private User funded(String amount) {
@@ -163,6 +149,27 @@ class HoldsIntegrationTests {
         assertThat(refused(holds.voidHold(hold.id(), "changed my mind").block()))
                 .isEqualTo(RejectionCode.HOLD_ALREADY_RESOLVED);
         assertThat(PaymentsTestServer.balance(database, wallet.toString())).isEqualByComparingTo("390");
+    }
+
+    @Test
+    void heldMoneyCannotBeSpentByAPayment() {
+        User alice = funded("100");
+        User bob = PaymentsTestServer.newUser(port, Duration.ofDays(30));
+        String bobNgn = bob.openWallet("NGN");
+        AccountId wallet = wallet(alice);
+        held(holds.place(payout(alice, "60"), wallet, Money.of("60", Currency.NGN)).block());
+
+        // 40 is available: 40 + 0.20 fee does not fit, 39 + 0.20 does.
+        alice.api().documentName("sendMoney").variable("input", java.util.Map.of("fromWalletId", wallet.toString(),
+                        "toWalletId", bobNgn, "amount", "40", "idempotencyKey", "over-held")).execute().errors().verify()
+                .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
+                .path("sendMoney.userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).contains("40.00 NGN available").contains("60.00 NGN is held"));
+        alice.api().documentName("sendMoney").variable("input", java.util.Map.of("fromWalletId", wallet.toString(),
+                        "toWalletId", bobNgn, "amount", "39", "idempotencyKey", "within")).execute().errors().verify()
+                .path("sendMoney.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(PaymentsTestServer.balance(database, wallet.toString())).isEqualByComparingTo("60.80");
+        assertThat(held(wallet)).isEqualByComparingTo("60");
     }
 
     @Test

@@ -20,10 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** LIMIT_EXCEEDED: a per-transfer maximum and a rolling 24 h outgoing limit per wallet, on the server clock. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true",
-                "ventus.payments.limits.currencies.EUR.per-transfer=100",
-                "ventus.payments.limits.currencies.EUR.daily=250",
-                "ventus.payments.holds.sweep-interval=1h"})
-@Import(MutableClock.Configuration.class)
+                "ventus.payments.holds.sweep-interval=1h", "ventus.payments.limits.currencies.EUR.per-transfer=100",
+                "ventus.payments.limits.currencies.EUR.daily=250"})
+@Import({MutableClock.Configuration.class, MutableClock.HoldEvents.class}) // same context as HoldsIntegrationTests
 class LimitsIntegrationTests {
 
     @LocalServerPort

@@ -1,13 +1,17 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.payments.holds.HoldExpired;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 
 /**
  * A server clock tests can move forward (never back), so expiry is tested without sleeping. Starts at the real time.
@@ -45,6 +49,18 @@ final class MutableClock extends Clock {
         @Bean
         MutableClock clock() {
             return new MutableClock();
+        }
+    }
+
+    /** Collects the HoldExpired events the app publishes (imported with the clock, so the clock tests share a context). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HoldEvents {
+
+        final List<HoldExpired> expired = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(HoldExpired event) {
+            expired.add(event);
         }
     }
 }

@@ -221,6 +221,42 @@ class PayoutProvidersIntegrationTests {
     }
 
     @Test
+    void aRefusalAfterAnAmbiguousAttemptStillReportsTheTransferTheProviderHolds() {
+        // Attempt 1: Flutterwave queues the transfer but answers 500. Attempt 2: refused with 400 before processing.
+        simulator.fault(Map.of("provider", "FLUTTERWAVE", "operation", "TRANSFER", "status", 400, "times", 1));
+        simulator.fault(Map.of("provider", "FLUTTERWAVE", "operation", "TRANSFER", "status", 500,
+                "afterProcessing", true, "times", 1));
+        PayoutOrder order = payout("0123456781", "3000");
+        Submission submission = providers.send(order, Optional.of(ProviderName.FLUTTERWAVE)).block();
+        assertThat(submission.provider()).isEqualTo(ProviderName.FLUTTERWAVE);
+        assertThat(simulator.transfers(order.reference())).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("provider", "FLUTTERWAVE")
+                        .containsEntry("id", Integer.valueOf(submission.providerTransferId())));
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedIsRetriedThenFailedOverWithoutAsking() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ProvidersProperties live = simulator.properties(Duration.ofMillis(500), Duration.ofSeconds(60));
+        ProvidersProperties paystackDown = new ProvidersProperties(
+                new ProvidersProperties.Paystack(java.net.URI.create("http://127.0.0.1:" + closedPort + "/paystack"),
+                        live.paystack().secretKey()),
+                live.flutterwave(), live.connectTimeout(), live.readTimeout(), live.breaker(), live.retry());
+        RoutedPayoutProviders router = (RoutedPayoutProviders) new ProvidersConfiguration().payoutProviders(paystackDown);
+
+        PayoutOrder order = payout("0123456781", "3000");
+        assertThat(router.send(order, Optional.of(ProviderName.PAYSTACK)).block().provider())
+                .isEqualTo(ProviderName.FLUTTERWAVE);
+        assertThat(router.breaker(ProviderName.PAYSTACK).getMetrics().getNumberOfFailedCalls())
+                .as("refused connections are retried: 1 + 3 attempts").isEqualTo(4);
+        assertThat(simulator.transfers(order.reference())).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("provider", "FLUTTERWAVE"));
+    }
+
+    @Test
     void aRepeatedSendOfOneReferenceReturnsTheTransferAlreadyThere() {
         PayoutOrder order = payout("0123456781", "3000");
         Submission first = providers.send(order, Optional.of(ProviderName.FLUTTERWAVE)).block();

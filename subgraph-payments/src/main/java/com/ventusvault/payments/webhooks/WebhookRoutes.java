@@ -1,0 +1,56 @@
+package com.ventusvault.payments.webhooks;
+
+import com.ventusvault.payments.providers.ProviderName;
+import com.ventusvault.payments.providers.ProviderWebhooks;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /webhooks/paystack} and {@code POST /webhooks/flutterwave}: the raw body bytes (the signature covers
+ * exactly those) are verified with {@link ProviderWebhooks}. A missing or bad signature is 401, logged without the
+ * body, and changes nothing; a verified event is handled by {@link ProviderEventHandler} and answered 200 (also for
+ * replays and unknown references, so the provider stops re-sending); a failure while applying it is 500 and the
+ * provider retries later.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookRoutes.class);
+
+    @Bean
+    RouterFunction<ServerResponse> providerWebhookRoutes(ProviderWebhooks webhooks, ProviderEventHandler handler) {
+        return RouterFunctions.route()
+                .POST("/webhooks/paystack", request -> receive(request, ProviderName.PAYSTACK, webhooks, handler))
+                .POST("/webhooks/flutterwave", request -> receive(request, ProviderName.FLUTTERWAVE, webhooks, handler))
+                .build();
+    }
+
+    private static Mono<ServerResponse> receive(ServerRequest request, ProviderName provider, ProviderWebhooks webhooks,
+                                                ProviderEventHandler handler) {
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
+            var event = webhooks.verify(provider, request.headers().asHttpHeaders(), body);
+            if (event.isEmpty()) {
+                log.warn("Refused a {} webhook with a missing or invalid signature ({} bytes from {})", provider,
+                        body.length, remote(request));
+                return ServerResponse.status(HttpStatus.UNAUTHORIZED).bodyValue(Map.of("error", "invalid signature"));
+            }
+            return handler.handle(event.get())
+                    .flatMap(outcome -> ServerResponse.ok().bodyValue(Map.of("received", true, "outcome", outcome)));
+        });
+    }
+
+    private static String remote(ServerRequest request) {
+        return Optional.ofNullable(request.remoteAddress().orElse(null)).map(address -> address.getHostString())
+                .orElse("an unknown address");
+    }
+}
