@@ -43,7 +43,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "spring.config.name=payments", "ventus.payments.demo-funding=true",
         "ventus.payments.payouts.dispatch-immediately=false", "ventus.payments.payouts.scan-enabled=false",
-        "ventus.payments.holds.sweep-interval=1h"})
+        "ventus.payments.holds.sweep-interval=1h",
+        // Outgoing limits low enough to test, above every other test's payouts (one wallet each).
+        "ventus.payments.limits.currencies.NGN.per-transfer=30000", "ventus.payments.limits.currencies.NGN.daily=40000"})
 @Import({MutableClock.Configuration.class, StaffTokens.Keys.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutsIntegrationTests {
@@ -501,6 +503,43 @@ class PayoutsIntegrationTests {
                 .path("requestPayout.transfer.fee.amount").entity(String.class).isEqualTo(fee)
                 .path("requestPayout.transfer.payout.provider").entity(String.class).isEqualTo(provider);
         assertThat(held(ngn)).isEqualByComparingTo(quote.path("feeQuote.debit.amount").entity(String.class).get());
+    }
+
+    @Test
+    @Order(17)
+    void payoutsOverTheOutgoingLimitsAreRefusedAsDataAndReservedPayoutsCountTowardTheDay() {
+        User rita = user();
+        String ngn = funded(rita, "60000.00");
+
+        // Above the 30,000 per-transfer limit: refused as data, recorded under its key, nothing held.
+        Map<String, Object> tooBig = payout(ngn, "30000.01", "0123456780", "PAYSTACK", "big");
+        GraphQlTester.Response over = requestPayout(rita, tooBig);
+        over.path("requestPayout.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED")
+                .path("requestPayout.userErrors[0].field").entityList(String.class).containsExactly("input", "amount")
+                .path("requestPayout.transfer.status").entity(String.class).isEqualTo("FAILED");
+        String refused = over.path("requestPayout.transfer.id").entity(String.class).get();
+        assertThat(history(refused)).containsExactly("INITIATED", "VALIDATING", "FAILED");
+        assertThat(failureCode(refused)).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(held(ngn)).isEqualByComparingTo("0");
+        requestPayout(rita, tooBig).path("requestPayout.transfer.id").entity(String.class).isEqualTo(refused)
+                .path("requestPayout.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED")
+                .path("requestPayout.userErrors[0].field").entityList(String.class).containsExactly("input", "amount");
+
+        // A reserved payout (not yet sent) counts toward the 40,000 a day: 25,000 reserved leaves exactly 15,000.
+        String first = reserved(rita, payout(ngn, "25000.00", "0123456780", "PAYSTACK", "k1"));
+        GraphQlTester.Response daily = requestPayout(rita, payout(ngn, "15000.01", "0123456780", "PAYSTACK", "k2"));
+        daily.path("requestPayout.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED")
+                .path("requestPayout.transfer.status").entity(String.class).isEqualTo("FAILED");
+        assertThat(failureCode(daily.path("requestPayout.transfer.id").entity(String.class).get()))
+                .isEqualTo("LIMIT_EXCEEDED");
+        String second = reserved(rita, payout(ngn, "15000.00", "0123456780", "PAYSTACK", "k3"));
+
+        // 25,000 + 62.50 + 25.00 and 15,000 + 37.50 + 25.00 held; the refusals held and debited nothing.
+        assertThat(held(ngn)).isEqualByComparingTo("40150.00");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("60000.00");
+        assertThat(status(first)).isEqualTo("BALANCE_RESERVED");
+        assertThat(status(second)).isEqualTo("BALANCE_RESERVED");
+        assertThat(journal(refused)).isEmpty();
     }
 
     @Test
