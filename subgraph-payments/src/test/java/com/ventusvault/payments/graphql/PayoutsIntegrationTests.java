@@ -543,6 +543,35 @@ class PayoutsIntegrationTests {
     }
 
     @Test
+    @Order(18)
+    void signedWebhooksWeDoNotActOnAreAcknowledgedAndOnlyBadSignaturesAreRefused() throws Exception {
+        long events = webhookEvents();
+        String paystackKind = "{\"event\":\"customeridentification.success\",\"data\":{\"reference\":\"x\"}}";
+        assertThat(postWebhook("paystack", paystackKind, Map.of("x-paystack-signature", hmac("HmacSHA512",
+                "sk_test_ventus_simulator", paystackKind, false)))).isEqualTo(200);
+        assertThat(postWebhook("paystack", "not json", Map.of("x-paystack-signature", hmac("HmacSHA512",
+                "sk_test_ventus_simulator", "not json", false)))).isEqualTo(200);
+        assertThat(postWebhook("paystack", paystackKind, Map.of("x-paystack-signature", hmac("HmacSHA512",
+                "sk_test_ventus_simulator", paystackKind + " ", false)))).isEqualTo(401);
+        assertThat(postWebhook("paystack", paystackKind, Map.of())).isEqualTo(401);
+
+        String flutterwaveKind = "{\"event\":\"subscription.cancelled\",\"data\":{\"id\":1}}";
+        String pending = "{\"event\":\"transfer.completed\",\"data\":{\"id\":9,\"reference\":\"x\",\"status\":\"NEW\"}}";
+        Map<String, String> hash = Map.of("verif-hash", "ventus-simulator-hash");
+        assertThat(postWebhook("flutterwave", flutterwaveKind, hash)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", pending, hash)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", "not json", hash)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", pending, Map.of("flutterwave-signature",
+                hmac("HmacSHA256", "ventus-simulator-hash", pending, true)))).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", pending, Map.of("flutterwave-signature",
+                hmac("HmacSHA256", "ventus-simulator-hash", flutterwaveKind, true)))).isEqualTo(401);
+        assertThat(postWebhook("flutterwave", flutterwaveKind, Map.of("verif-hash", "guess"))).isEqualTo(401);
+        assertThat(postWebhook("flutterwave", flutterwaveKind, Map.of())).isEqualTo(401);
+        // Ignored deliveries are not events: nothing recorded.
+        assertThat(webhookEvents()).isEqualTo(events);
+    }
+
+    @Test
     @Order(20)
     void whenPaystackCannotTakePayoutsTheyFailOverToFlutterwave() {
         User liam = user();
@@ -685,6 +714,15 @@ class PayoutsIntegrationTests {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** A provider's signature of {@code body}: hex (Paystack) or base64 (Flutterwave) HMAC keyed with the secret. */
+    private static String hmac(String algorithm, String secret, String body, boolean base64) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), algorithm));
+        byte[] signature = mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return base64 ? java.util.Base64.getEncoder().encodeToString(signature)
+                : java.util.HexFormat.of().formatHex(signature);
     }
 
     private void awaitStatus(String id, String expected) {
