@@ -572,6 +572,109 @@ class PayoutsIntegrationTests {
     }
 
     @Test
+    @Order(19)
+    void aPaystackPayoutReversedAfterCompletionRefundsItsAmountOnce() throws Exception {
+        // 1000 + 2.50 platform + 10.00 Paystack debited; the reversal gives back the 1000.
+        reversedAfterCompletionRefundsTheAmountOnce("PAYSTACK", "transfer.reversed", "3987.50");
+    }
+
+    @Test
+    @Order(19)
+    void aFlutterwavePayoutReversedAfterCompletionRefundsItsAmountOnce() throws Exception {
+        // 1000 + 2.50 platform + 10.75 Flutterwave debited; the reversal gives back the 1000.
+        reversedAfterCompletionRefundsTheAmountOnce("FLUTTERWAVE", "\"status\":\"REVERSED\"", "3986.75");
+    }
+
+    private void reversedAfterCompletionRefundsTheAmountOnce(String provider, String reversalMarker, String afterPayout)
+            throws Exception {
+        User sam = user();
+        String ngn = funded(sam, "5000.00");
+        String id = reserved(sam, payout(ngn, "1000.00", "0123456780", provider, "k1"));
+        worker.advance(id(id)).block();
+        await(() -> {
+            worker.checkStatus(id(id)).block();
+            return "COMPLETED".equals(status(id));
+        });
+        assertThat(status(id)).isEqualTo("COMPLETED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(afterPayout);
+        BigDecimal clearing = clearing(provider);
+        BigDecimal fees = feeRevenue();
+        long outbox = outboxEvents();
+
+        SIMULATOR.reverse(provider, id);
+        await(() -> refundOf(id) != null);
+        String refund = refundOf(id);
+        assertThat(refund).as("the refund of " + id).isNotNull();
+
+        BigDecimal refunded = new BigDecimal(afterPayout).add(new BigDecimal("1000.00"));
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(refunded);
+        assertThat(clearing.subtract(clearing(provider))).isEqualByComparingTo("1000.00");
+        // The fees stay where they went: the platform keeps its fee (and the provider its own).
+        assertThat(feeRevenue()).isEqualByComparingTo(fees);
+        assertThat(status(id)).isEqualTo("COMPLETED");
+        assertThat(journal(id)).hasSize(3);
+        assertThat(database.sql("select kind || ' ' || status || ' ' || amount::numeric(20,2) || ' ' "
+                        + "|| coalesce(from_account_id::text, '-') || ' ' || to_account_id || ' ' || note "
+                        + "from transfer where id = :id").bind("id", UUID.fromString(refund))
+                .map(row -> row.get(0, String.class)).one().block())
+                .isEqualTo("PAYOUT COMPLETED 1000.00 - " + ngn + " Refund of payout " + id + ", reversed by " + provider);
+        assertThat(journal(refund)).containsExactlyInAnyOrder("-1000.00", "1000.00");
+        assertThat(history(refund)).containsExactly("COMPLETED");
+        assertThat(database.sql("select provider from payout_reversal where payout_id = :id")
+                .bind("id", UUID.fromString(id)).map(row -> row.get(0, String.class)).one().block()).isEqualTo(provider);
+        // Its transfer status change and the wallet's balance change are in the outbox.
+        assertThat(database.sql("select count(*) from outbox_event where id > :after and ((aggregate_type = 'Transfer' "
+                        + "and aggregate_id = :refund) or (aggregate_type = 'Wallet' and aggregate_id = :wallet))")
+                .bind("after", outbox).bind("refund", refund).bind("wallet", ngn)
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(2);
+
+        // The reversal delivered again: acknowledged, nothing more refunded.
+        JsonNode delivery = null;
+        for (JsonNode candidate : SIMULATOR.webhooks()) {
+            String body = candidate.path("body").asString();
+            if (body.contains(id) && body.contains(reversalMarker)) {
+                delivery = candidate;
+            }
+        }
+        assertThat(delivery).as("the simulator's reversal webhook for " + id).isNotNull();
+        Map<String, String> headers = new HashMap<>();
+        delivery.path("headers").properties().forEach(header -> {
+            String name = header.getKey().toLowerCase();
+            if (name.startsWith("x-paystack") || name.equals("verif-hash") || name.equals("flutterwave-signature")) {
+                headers.put(header.getKey(), header.getValue().asString());
+            }
+        });
+        assertThat(postWebhook(provider.toLowerCase(), delivery.path("body").asString(), headers)).isEqualTo(200);
+        // Another reversal event (another event id) for the same payout: still one refund per payout.
+        String other = provider.equals("PAYSTACK")
+                ? "{\"event\":\"transfer.reversed\",\"data\":{\"reference\":\"" + id
+                        + "\",\"transfer_code\":\"TRF_another\",\"status\":\"reversed\"}}"
+                : "{\"event\":\"transfer.completed\",\"data\":{\"id\":31337,\"reference\":\"" + id
+                        + "\",\"status\":\"REVERSED\"}}";
+        assertThat(postWebhook(provider.toLowerCase(), other, provider.equals("PAYSTACK")
+                ? Map.of("x-paystack-signature", hmac("HmacSHA512", "sk_test_ventus_simulator", other, false))
+                : Map.of("verif-hash", "ventus-simulator-hash"))).isEqualTo(200);
+        assertThat(database.sql("select outcome from provider_webhook_event where provider = :provider and reference = :id "
+                        + "and event_type = 'PAYOUT_REVERSED'").bind("provider", provider).bind("id", id)
+                .map(row -> row.get(0, String.class)).all().collectList().block())
+                .containsExactlyInAnyOrder("REFUNDED", "ALREADY_SETTLED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(refunded);
+        assertThat(clearing.subtract(clearing(provider))).isEqualByComparingTo("1000.00");
+        assertThat(database.sql("select count(*) from transfer where to_account_id = :wallet and kind = 'PAYOUT'")
+                .bind("wallet", UUID.fromString(ngn)).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+    }
+
+    private String refundOf(String payout) {
+        return database.sql("select refund_transfer_id::text from payout_reversal where payout_id = :id")
+                .bind("id", UUID.fromString(payout)).map(row -> row.get(0, String.class)).one().block();
+    }
+
+    private long outboxEvents() {
+        return database.sql("select coalesce(max(id), 0) from outbox_event").map(row -> row.get(0, Long.class)).one()
+                .block();
+    }
+
+    @Test
     @Order(20)
     void whenPaystackCannotTakePayoutsTheyFailOverToFlutterwave() {
         User liam = user();
