@@ -80,7 +80,7 @@ public final class FlutterwavePayloads {
         return data;
     }
 
-    /** transfer.completed (SUCCESSFUL or FAILED in data.status). */
+    /** transfer.completed (SUCCESSFUL, FAILED, or REVERSED when a paid transfer came back, in data.status). */
     public static Map<String, Object> transferEvent(SimTransfer t) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", "transfer.completed");

@@ -90,9 +90,8 @@ public class SimulatedPayments {
     private Mono<?> announce(SimTransfer t) {
         return switch (t.provider()) {
             case PAYSTACK -> webhooks.send(t.provider(), PaystackPayloads.transferEvent(t));
-            case FLUTTERWAVE -> t.status() == SimTransfer.Status.REVERSED
-                    ? Mono.empty() // Flutterwave v3 has no reversal event; its status query shows it
-                    : webhooks.send(t.provider(), FlutterwavePayloads.transferEvent(t));
+            // A reversal is announced as transfer.completed with data.status REVERSED (what the status query shows).
+            case FLUTTERWAVE -> webhooks.send(t.provider(), FlutterwavePayloads.transferEvent(t));
         };
     }
 

@@ -23,6 +23,7 @@ import com.ventusvault.payments.holds.HoldResult;
 import com.ventusvault.payments.holds.HoldService;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
 import com.ventusvault.payments.persistence.LedgerPoster;
+import com.ventusvault.payments.persistence.OutgoingLimits;
 import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.payments.providers.PayoutProviders;
 import com.ventusvault.payments.providers.ProviderName;
@@ -32,6 +33,7 @@ import com.ventusvault.payments.providers.ResolvedAccount;
 import com.ventusvault.platform.errors.ApiException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -58,6 +60,7 @@ public class PayoutService {
     private final PayoutDetailRepository details;
     private final PayoutProviders providers;
     private final HoldService holds;
+    private final OutgoingLimits limits;
     private final Ledger ledger;
     private final PayoutWorker worker;
     private final PayoutsProperties properties;
@@ -65,13 +68,15 @@ public class PayoutService {
     private final Clock clock;
 
     public PayoutService(LedgerAccountRepository accounts, TransferRepository transfers, PayoutDetailRepository details,
-                         PayoutProviders providers, HoldService holds, Ledger ledger, PayoutWorker worker,
+                         PayoutProviders providers, HoldService holds, OutgoingLimits limits, Ledger ledger,
+                         PayoutWorker worker,
                          PayoutsProperties properties, TransactionalOperator transactions, Clock clock) {
         this.accounts = accounts;
         this.transfers = transfers;
         this.details = details;
         this.providers = providers;
         this.holds = holds;
+        this.limits = limits;
         this.ledger = ledger;
         this.worker = worker;
         this.properties = properties;
@@ -156,24 +161,35 @@ public class PayoutService {
         }
     }
 
-    /** Amount + platform fee + the resolving provider's fee, held on the wallet; the payout is then BALANCE_RESERVED. */
+    /**
+     * Amount + platform fee + the resolving provider's fee, held on the wallet; the payout is then BALANCE_RESERVED.
+     * With the wallet locked, the amount must first fit the wallet's outgoing limits ({@link OutgoingLimits}, the
+     * ledger's own check: per transfer and per rolling 24 h, reserved payouts in flight counted), else LIMIT_EXCEEDED.
+     */
     private Mono<PayoutResult> reserve(Transfer transfer, ResolvedAccount resolved) {
         TransferId id = transfer.id();
         Fees fees = quote(resolved.provider(), transfer.amount());
         Money debit = transfer.amount().plus(fees.total());
         return details.setTransferFees(id, fees)
-                .then(transactions.transactional(holds.place(id, transfer.from(), debit, properties.holdTtl())
-                        .flatMap(result -> switch (result) {
-                            case HoldResult.Held held -> details.reserved(id, resolved.provider(),
-                                            resolved.accountName(), fees, held.hold().id())
-                                    .then(transfers.transition(id, VALIDATING, BALANCE_RESERVED, debit
-                                            + " reserved for the payout (hold " + held.hold().id() + ")"))
-                                    .thenReturn(Optional.<Rejection>empty());
-                            case HoldResult.Refused refused -> Mono.just(Optional.of(refused.rejection()));
-                        })))
+                .then(transactions.transactional(accounts.lockInIdOrder(List.of(transfer.from()))
+                        .then(limits.check(transfer.from(), transfer.amount()))
+                        .flatMap(overLimit -> overLimit.isPresent() ? Mono.just(overLimit)
+                                : place(transfer, resolved, fees, debit))))
                 .flatMap(refusal -> refusal.isPresent()
                         ? refuse(id, Rejection.of(refusal.get().code(), refusal.get().message(), "input", "amount"))
                         : current(id).doOnNext(reserved -> kick(id)));
+    }
+
+    private Mono<Optional<Rejection>> place(Transfer transfer, ResolvedAccount resolved, Fees fees, Money debit) {
+        TransferId id = transfer.id();
+        return holds.place(id, transfer.from(), debit, properties.holdTtl()).flatMap(result -> switch (result) {
+            case HoldResult.Held held -> details.reserved(id, resolved.provider(), resolved.accountName(), fees,
+                            held.hold().id())
+                    .then(transfers.transition(id, VALIDATING, BALANCE_RESERVED, debit
+                            + " reserved for the payout (hold " + held.hold().id() + ")"))
+                    .thenReturn(Optional.<Rejection>empty());
+            case HoldResult.Refused refused -> Mono.just(Optional.of(refused.rejection()));
+        });
     }
 
     private Mono<PayoutResult> refuse(TransferId id, Rejection rejection) {
@@ -224,7 +240,7 @@ public class PayoutService {
     private static String fieldOf(String code) {
         return switch (code) {
             case "INVALID_BANK_ACCOUNT" -> "accountNumber";
-            case "INSUFFICIENT_FUNDS" -> "amount";
+            case "INSUFFICIENT_FUNDS", "LIMIT_EXCEEDED" -> "amount";
             default -> "provider";
         };
     }

@@ -13,8 +13,13 @@ public enum Settled {
     FAILED,
     /** The payout's hold expired before it was sent. */
     EXPIRED,
+    /** A completed payout was reversed by the provider: its amount was refunded to the wallet. */
+    REFUNDED,
     /** Someone else (a webhook, a status check, a replay) settled it first: nothing changed. */
     ALREADY_SETTLED,
-    /** Left as it was for a person to look at (e.g. a payout reversed after completion): logged. */
+    /**
+     * Left as it was for a person to look at (a failure reported for a COMPLETED payout, a reversal from a provider
+     * that did not pay it): logged.
+     */
     NEEDS_REVIEW
 }

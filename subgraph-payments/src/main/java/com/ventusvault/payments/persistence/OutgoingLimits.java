@@ -17,8 +17,11 @@ import reactor.core.publisher.Mono;
 /**
  * LIMIT_EXCEEDED: at most {@code perTransfer} per transfer and {@code daily} leaving a wallet in any rolling 24 hours
  * (on the server clock), per currency ({@code ventus.payments.limits}). Outgoing means P2P, ESCROW and PAYOUT
- * transfers from the wallet, except those that FAILED, EXPIRED or were COMPENSATED (nothing left). Call it with the
- * wallet locked ({@link LedgerPoster} does for P2P), so two payments cannot both fit the last of a day's allowance.
+ * transfers from the wallet, except those that FAILED, EXPIRED or were COMPENSATED (nothing left) and payouts still
+ * INITIATED or VALIDATING (nothing reserved yet: they are checked themselves, under the lock, before they reserve; a
+ * reserved payout in flight counts). Call it with the wallet locked ({@link LedgerPoster} does for P2P and escrow,
+ * {@code payouts.PayoutService} before it places the payout's hold), so two payments cannot both fit the last of a
+ * day's allowance.
  */
 @Component
 public class OutgoingLimits {
@@ -51,7 +54,7 @@ public class OutgoingLimits {
         }
         return database.sql("select coalesce(sum(amount), 0) from transfer where from_account_id = :wallet "
                         + "and kind in ('P2P', 'ESCROW', 'PAYOUT') and created_at > :since "
-                        + "and status not in ('FAILED', 'EXPIRED', 'COMPENSATED')")
+                        + "and status not in ('FAILED', 'EXPIRED', 'COMPENSATED', 'INITIATED', 'VALIDATING')")
                 .bind("wallet", wallet.value()).bind("since", clock.instant().minus(WINDOW).atOffset(ZoneOffset.UTC))
                 .map(row -> row.get(0, BigDecimal.class)).one()
                 .map(sent -> sent.add(amount.amount()).compareTo(limit.daily()) > 0

@@ -1,6 +1,5 @@
 package com.ventusvault.payments.providers;
 
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -15,8 +14,9 @@ public interface ProviderWebhooks {
      * @param provider which provider's endpoint received it
      * @param headers  the request headers
      * @param rawBody  the body exactly as received (the signature is over these bytes, never over re-serialised JSON)
-     * @return the event, or empty when the signature is missing or wrong, or the body is not an event we understand
-     *         (the caller answers 401 for a bad signature and logs it)
+     * @return {@link WebhookVerification.Rejected} when the signature is missing or wrong (the caller answers 401),
+     *         {@link WebhookVerification.Ignored} when it is correctly signed but not an event we act on, or not JSON
+     *         (the caller answers 200, so the provider stops re-sending it), else {@link WebhookVerification.Accepted}
      */
-    Optional<ProviderEvent> verify(ProviderName provider, HttpHeaders headers, byte[] rawBody);
+    WebhookVerification verify(ProviderName provider, HttpHeaders headers, byte[] rawBody);
 }

@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code verif-hash} = the secret hash itself; either one that checks out is accepted.
  *
  * <p>Events: Paystack transfer.success / transfer.failed / transfer.reversed / charge.success, Flutterwave
- * transfer.completed (data.status SUCCESSFUL / FAILED) and charge.completed (successful / failed). A correctly signed
- * event of another kind is also answered with empty (logged at info), as are unreadable bodies. The event id is
+ * transfer.completed (data.status SUCCESSFUL / FAILED / REVERSED) and charge.completed (successful / failed). A
+ * correctly signed event of another kind or status is {@link WebhookVerification.Ignored} (logged at info), as is a
+ * signed body that is not JSON (logged at warn); a missing or wrong signature is {@link WebhookVerification.Rejected}. The event id is
  * provider + its transfer/charge id + event + status, so a re-delivery carries the same id.
  */
 final class SignedProviderWebhooks implements ProviderWebhooks {
@@ -41,30 +42,34 @@ final class SignedProviderWebhooks implements ProviderWebhooks {
     }
 
     @Override
-    public Optional<ProviderEvent> verify(ProviderName provider, HttpHeaders headers, byte[] rawBody) {
+    public WebhookVerification verify(ProviderName provider, HttpHeaders headers, byte[] rawBody) {
         boolean signed = switch (provider) {
             case PAYSTACK -> paystackSigned(headers, rawBody);
             case FLUTTERWAVE -> flutterwaveSigned(headers, rawBody);
         };
         if (!signed) {
             log.warn("Rejected a {} webhook: missing or wrong signature", provider);
-            return Optional.empty();
+            return new WebhookVerification.Rejected("missing or wrong signature");
         }
         JsonNode event;
         try {
             event = JSON.readTree(rawBody);
         } catch (JacksonException e) {
-            log.warn("Rejected a signed {} webhook: the body is not JSON", provider);
-            return Optional.empty();
+            log.warn("Ignored a signed {} webhook: the body is not JSON ({} bytes)", provider, rawBody.length);
+            return new WebhookVerification.Ignored("", "the body is not JSON");
         }
         Optional<ProviderEvent> mapped = switch (provider) {
             case PAYSTACK -> paystack(event);
             case FLUTTERWAVE -> flutterwave(event);
         };
         if (mapped.isEmpty()) {
-            log.info("Ignored a signed {} webhook of kind '{}'", provider, text(event, "event"));
+            String kind = text(event, "event");
+            String status = text(event.path("data"), "status");
+            log.info("Ignored a signed {} webhook of kind '{}' (status '{}'): not an event we act on", provider, kind,
+                    status);
+            return new WebhookVerification.Ignored(kind, "not an event we act on (status '" + status + "')");
         }
-        return mapped;
+        return new WebhookVerification.Accepted(mapped.get());
     }
 
     private boolean paystackSigned(HttpHeaders headers, byte[] body) {
@@ -117,6 +122,8 @@ final class SignedProviderWebhooks implements ProviderWebhooks {
             type = switch (status) {
                 case "SUCCESSFUL" -> ProviderEventType.PAYOUT_SUCCEEDED;
                 case "FAILED" -> ProviderEventType.PAYOUT_FAILED;
+                // The bank returned a paid transfer (the simulator sends this; Flutterwave's status query shows it).
+                case "REVERSED" -> ProviderEventType.PAYOUT_REVERSED;
                 default -> null;
             };
             reference = text(data, "reference");

@@ -2,6 +2,7 @@ package com.ventusvault.payments.webhooks;
 
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
+import com.ventusvault.payments.payouts.PayoutReversals;
 import com.ventusvault.payments.payouts.PayoutSettlement;
 import com.ventusvault.payments.payouts.ProviderDeposits;
 import com.ventusvault.payments.payouts.ProviderDepositRepository;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies a verified provider event exactly once: in one transaction it claims (provider, event id), applies the
- * effect (complete / fail a payout, complete / fail a provider deposit) and records the outcome. A replayed event
+ * effect (complete / fail a payout, refund a reversed one ({@link PayoutReversals}), complete / fail a provider
+ * deposit) and records the outcome. A replayed event
  * finds its claim and changes nothing; an event for a reference we do not know is recorded and logged. Effects are
  * compare-and-set transitions, so two different events saying the same thing still settle a transfer once.
  */
@@ -37,16 +39,18 @@ public class ProviderEventHandler {
     private final TransferRepository transfers;
     private final ProviderDepositRepository deposits;
     private final PayoutSettlement payouts;
+    private final PayoutReversals reversals;
     private final ProviderDeposits onRamp;
     private final TransactionalOperator transactions;
 
     public ProviderEventHandler(WebhookEventRepository events, TransferRepository transfers,
-                                ProviderDepositRepository deposits, PayoutSettlement payouts, ProviderDeposits onRamp,
-                                TransactionalOperator transactions) {
+                                ProviderDepositRepository deposits, PayoutSettlement payouts, PayoutReversals reversals,
+                                ProviderDeposits onRamp, TransactionalOperator transactions) {
         this.events = events;
         this.transfers = transfers;
         this.deposits = deposits;
         this.payouts = payouts;
+        this.reversals = reversals;
         this.onRamp = onRamp;
         this.transactions = transactions;
     }
@@ -73,7 +77,7 @@ public class ProviderEventHandler {
                 case PAYOUT_FAILED -> kind != TransferKind.PAYOUT ? Mono.empty()
                         : payouts.failAndCompensate(id, "PROVIDER_FAILED", "The payout failed at " + reason);
                 case PAYOUT_REVERSED -> kind != TransferKind.PAYOUT ? Mono.empty()
-                        : payouts.failAndCompensate(id, "PAYOUT_REVERSED", "The payout was reversed at " + reason);
+                        : reversals.reverse(id, event.provider(), event.eventId(), reason);
                 case CHARGE_SUCCEEDED -> kind != TransferKind.DEPOSIT ? Mono.empty()
                         : chargeOf(id, event).flatMap(ok -> onRamp.complete(id, event.provider(),
                                 event.provider() + " collected the deposit"));

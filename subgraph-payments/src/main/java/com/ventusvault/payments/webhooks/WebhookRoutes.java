@@ -2,6 +2,7 @@ package com.ventusvault.payments.webhooks;
 
 import com.ventusvault.payments.providers.ProviderName;
 import com.ventusvault.payments.providers.ProviderWebhooks;
+import com.ventusvault.payments.providers.WebhookVerification;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /webhooks/paystack} and {@code POST /webhooks/flutterwave}: the raw body bytes (the signature covers
  * exactly those) are verified with {@link ProviderWebhooks}. A missing or bad signature is 401, logged without the
- * body, and changes nothing; a verified event is handled by {@link ProviderEventHandler} and answered 200 (also for
+ * body, and changes nothing; a correctly signed delivery we do not act on (another event kind or status, a body that
+ * is not JSON) is 200 with outcome IGNORED and logged at info, so the provider does not re-send it forever; a verified
+ * event is handled by {@link ProviderEventHandler} and answered 200 (also for
  * replays and unknown references, so the provider stops re-sending); a failure while applying it is 500 and the
  * provider retries later.
  */
@@ -26,6 +29,8 @@ import reactor.core.publisher.Mono;
 class WebhookRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRoutes.class);
+    /** The outcome answered for a correctly signed delivery we do not act on. */
+    static final String IGNORED = "IGNORED";
 
     @Bean
     RouterFunction<ServerResponse> providerWebhookRoutes(ProviderWebhooks webhooks, ProviderEventHandler handler) {
@@ -38,14 +43,20 @@ class WebhookRoutes {
     private static Mono<ServerResponse> receive(ServerRequest request, ProviderName provider, ProviderWebhooks webhooks,
                                                 ProviderEventHandler handler) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
-            var event = webhooks.verify(provider, request.headers().asHttpHeaders(), body);
-            if (event.isEmpty()) {
-                log.warn("Refused a {} webhook with a missing or invalid signature ({} bytes from {})", provider,
-                        body.length, remote(request));
-                return ServerResponse.status(HttpStatus.UNAUTHORIZED).bodyValue(Map.of("error", "invalid signature"));
-            }
-            return handler.handle(event.get())
-                    .flatMap(outcome -> ServerResponse.ok().bodyValue(Map.of("received", true, "outcome", outcome)));
+            return switch (webhooks.verify(provider, request.headers().asHttpHeaders(), body)) {
+                case WebhookVerification.Rejected rejected -> {
+                    log.warn("Refused a {} webhook with a missing or invalid signature ({} bytes from {})", provider,
+                            body.length, remote(request));
+                    yield ServerResponse.status(HttpStatus.UNAUTHORIZED).bodyValue(Map.of("error", "invalid signature"));
+                }
+                case WebhookVerification.Ignored ignored -> {
+                    log.info("Acknowledged a signed {} webhook we do not act on (kind '{}': {})", provider,
+                            ignored.kind(), ignored.why());
+                    yield ServerResponse.ok().bodyValue(Map.of("received", true, "outcome", IGNORED));
+                }
+                case WebhookVerification.Accepted accepted -> handler.handle(accepted.event())
+                        .flatMap(outcome -> ServerResponse.ok().bodyValue(Map.of("received", true, "outcome", outcome)));
+            };
         });
     }
 

@@ -43,7 +43,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "spring.config.name=payments", "ventus.payments.demo-funding=true",
         "ventus.payments.payouts.dispatch-immediately=false", "ventus.payments.payouts.scan-enabled=false",
-        "ventus.payments.holds.sweep-interval=1h"})
+        "ventus.payments.holds.sweep-interval=1h",
+        // Outgoing limits low enough to test, above every other test's payouts (one wallet each).
+        "ventus.payments.limits.currencies.NGN.per-transfer=30000", "ventus.payments.limits.currencies.NGN.daily=40000"})
 @Import({MutableClock.Configuration.class, StaffTokens.Keys.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutsIntegrationTests {
@@ -504,6 +506,175 @@ class PayoutsIntegrationTests {
     }
 
     @Test
+    @Order(17)
+    void payoutsOverTheOutgoingLimitsAreRefusedAsDataAndReservedPayoutsCountTowardTheDay() {
+        User rita = user();
+        String ngn = funded(rita, "60000.00");
+
+        // Above the 30,000 per-transfer limit: refused as data, recorded under its key, nothing held.
+        Map<String, Object> tooBig = payout(ngn, "30000.01", "0123456780", "PAYSTACK", "big");
+        GraphQlTester.Response over = requestPayout(rita, tooBig);
+        over.path("requestPayout.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED")
+                .path("requestPayout.userErrors[0].field").entityList(String.class).containsExactly("input", "amount")
+                .path("requestPayout.transfer.status").entity(String.class).isEqualTo("FAILED");
+        String refused = over.path("requestPayout.transfer.id").entity(String.class).get();
+        assertThat(history(refused)).containsExactly("INITIATED", "VALIDATING", "FAILED");
+        assertThat(failureCode(refused)).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(held(ngn)).isEqualByComparingTo("0");
+        requestPayout(rita, tooBig).path("requestPayout.transfer.id").entity(String.class).isEqualTo(refused)
+                .path("requestPayout.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED")
+                .path("requestPayout.userErrors[0].field").entityList(String.class).containsExactly("input", "amount");
+
+        // A reserved payout (not yet sent) counts toward the 40,000 a day: 25,000 reserved leaves exactly 15,000.
+        String first = reserved(rita, payout(ngn, "25000.00", "0123456780", "PAYSTACK", "k1"));
+        GraphQlTester.Response daily = requestPayout(rita, payout(ngn, "15000.01", "0123456780", "PAYSTACK", "k2"));
+        daily.path("requestPayout.userErrors[0].code").entity(String.class).isEqualTo("LIMIT_EXCEEDED")
+                .path("requestPayout.transfer.status").entity(String.class).isEqualTo("FAILED");
+        assertThat(failureCode(daily.path("requestPayout.transfer.id").entity(String.class).get()))
+                .isEqualTo("LIMIT_EXCEEDED");
+        String second = reserved(rita, payout(ngn, "15000.00", "0123456780", "PAYSTACK", "k3"));
+
+        // 25,000 + 62.50 + 25.00 and 15,000 + 37.50 + 25.00 held; the refusals held and debited nothing.
+        assertThat(held(ngn)).isEqualByComparingTo("40150.00");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("60000.00");
+        assertThat(status(first)).isEqualTo("BALANCE_RESERVED");
+        assertThat(status(second)).isEqualTo("BALANCE_RESERVED");
+        assertThat(journal(refused)).isEmpty();
+    }
+
+    @Test
+    @Order(18)
+    void signedWebhooksWeDoNotActOnAreAcknowledgedAndOnlyBadSignaturesAreRefused() throws Exception {
+        long events = webhookEvents();
+        String paystackKind = "{\"event\":\"customeridentification.success\",\"data\":{\"reference\":\"x\"}}";
+        assertThat(postWebhook("paystack", paystackKind, Map.of("x-paystack-signature", hmac("HmacSHA512",
+                "sk_test_ventus_simulator", paystackKind, false)))).isEqualTo(200);
+        assertThat(postWebhook("paystack", "not json", Map.of("x-paystack-signature", hmac("HmacSHA512",
+                "sk_test_ventus_simulator", "not json", false)))).isEqualTo(200);
+        assertThat(postWebhook("paystack", paystackKind, Map.of("x-paystack-signature", hmac("HmacSHA512",
+                "sk_test_ventus_simulator", paystackKind + " ", false)))).isEqualTo(401);
+        assertThat(postWebhook("paystack", paystackKind, Map.of())).isEqualTo(401);
+
+        String flutterwaveKind = "{\"event\":\"subscription.cancelled\",\"data\":{\"id\":1}}";
+        String pending = "{\"event\":\"transfer.completed\",\"data\":{\"id\":9,\"reference\":\"x\",\"status\":\"NEW\"}}";
+        Map<String, String> hash = Map.of("verif-hash", "ventus-simulator-hash");
+        assertThat(postWebhook("flutterwave", flutterwaveKind, hash)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", pending, hash)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", "not json", hash)).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", pending, Map.of("flutterwave-signature",
+                hmac("HmacSHA256", "ventus-simulator-hash", pending, true)))).isEqualTo(200);
+        assertThat(postWebhook("flutterwave", pending, Map.of("flutterwave-signature",
+                hmac("HmacSHA256", "ventus-simulator-hash", flutterwaveKind, true)))).isEqualTo(401);
+        assertThat(postWebhook("flutterwave", flutterwaveKind, Map.of("verif-hash", "guess"))).isEqualTo(401);
+        assertThat(postWebhook("flutterwave", flutterwaveKind, Map.of())).isEqualTo(401);
+        // Ignored deliveries are not events: nothing recorded.
+        assertThat(webhookEvents()).isEqualTo(events);
+    }
+
+    @Test
+    @Order(19)
+    void aPaystackPayoutReversedAfterCompletionRefundsItsAmountOnce() throws Exception {
+        // 1000 + 2.50 platform + 10.00 Paystack debited; the reversal gives back the 1000.
+        reversedAfterCompletionRefundsTheAmountOnce("PAYSTACK", "transfer.reversed", "3987.50");
+    }
+
+    @Test
+    @Order(19)
+    void aFlutterwavePayoutReversedAfterCompletionRefundsItsAmountOnce() throws Exception {
+        // 1000 + 2.50 platform + 10.75 Flutterwave debited; the reversal gives back the 1000.
+        reversedAfterCompletionRefundsTheAmountOnce("FLUTTERWAVE", "\"status\":\"REVERSED\"", "3986.75");
+    }
+
+    private void reversedAfterCompletionRefundsTheAmountOnce(String provider, String reversalMarker, String afterPayout)
+            throws Exception {
+        User sam = user();
+        String ngn = funded(sam, "5000.00");
+        String id = reserved(sam, payout(ngn, "1000.00", "0123456780", provider, "k1"));
+        worker.advance(id(id)).block();
+        await(() -> {
+            worker.checkStatus(id(id)).block();
+            return "COMPLETED".equals(status(id));
+        });
+        assertThat(status(id)).isEqualTo("COMPLETED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(afterPayout);
+        BigDecimal clearing = clearing(provider);
+        BigDecimal fees = feeRevenue();
+        long outbox = outboxEvents();
+
+        SIMULATOR.reverse(provider, id);
+        await(() -> refundOf(id) != null);
+        String refund = refundOf(id);
+        assertThat(refund).as("the refund of " + id).isNotNull();
+
+        BigDecimal refunded = new BigDecimal(afterPayout).add(new BigDecimal("1000.00"));
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(refunded);
+        assertThat(clearing.subtract(clearing(provider))).isEqualByComparingTo("1000.00");
+        // The fees stay where they went: the platform keeps its fee (and the provider its own).
+        assertThat(feeRevenue()).isEqualByComparingTo(fees);
+        assertThat(status(id)).isEqualTo("COMPLETED");
+        assertThat(journal(id)).hasSize(3);
+        assertThat(database.sql("select kind || ' ' || status || ' ' || amount::numeric(20,2) || ' ' "
+                        + "|| coalesce(from_account_id::text, '-') || ' ' || to_account_id || ' ' || note "
+                        + "from transfer where id = :id").bind("id", UUID.fromString(refund))
+                .map(row -> row.get(0, String.class)).one().block())
+                .isEqualTo("PAYOUT COMPLETED 1000.00 - " + ngn + " Refund of payout " + id + ", reversed by " + provider);
+        assertThat(journal(refund)).containsExactlyInAnyOrder("-1000.00", "1000.00");
+        assertThat(history(refund)).containsExactly("COMPLETED");
+        assertThat(database.sql("select provider from payout_reversal where payout_id = :id")
+                .bind("id", UUID.fromString(id)).map(row -> row.get(0, String.class)).one().block()).isEqualTo(provider);
+        // Its transfer status change and the wallet's balance change are in the outbox.
+        assertThat(database.sql("select count(*) from outbox_event where id > :after and ((aggregate_type = 'Transfer' "
+                        + "and aggregate_id = :refund) or (aggregate_type = 'Wallet' and aggregate_id = :wallet))")
+                .bind("after", outbox).bind("refund", refund).bind("wallet", ngn)
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(2);
+
+        // The reversal delivered again: acknowledged, nothing more refunded.
+        JsonNode delivery = null;
+        for (JsonNode candidate : SIMULATOR.webhooks()) {
+            String body = candidate.path("body").asString();
+            if (body.contains(id) && body.contains(reversalMarker)) {
+                delivery = candidate;
+            }
+        }
+        assertThat(delivery).as("the simulator's reversal webhook for " + id).isNotNull();
+        Map<String, String> headers = new HashMap<>();
+        delivery.path("headers").properties().forEach(header -> {
+            String name = header.getKey().toLowerCase();
+            if (name.startsWith("x-paystack") || name.equals("verif-hash") || name.equals("flutterwave-signature")) {
+                headers.put(header.getKey(), header.getValue().asString());
+            }
+        });
+        assertThat(postWebhook(provider.toLowerCase(), delivery.path("body").asString(), headers)).isEqualTo(200);
+        // Another reversal event (another event id) for the same payout: still one refund per payout.
+        String other = provider.equals("PAYSTACK")
+                ? "{\"event\":\"transfer.reversed\",\"data\":{\"reference\":\"" + id
+                        + "\",\"transfer_code\":\"TRF_another\",\"status\":\"reversed\"}}"
+                : "{\"event\":\"transfer.completed\",\"data\":{\"id\":31337,\"reference\":\"" + id
+                        + "\",\"status\":\"REVERSED\"}}";
+        assertThat(postWebhook(provider.toLowerCase(), other, provider.equals("PAYSTACK")
+                ? Map.of("x-paystack-signature", hmac("HmacSHA512", "sk_test_ventus_simulator", other, false))
+                : Map.of("verif-hash", "ventus-simulator-hash"))).isEqualTo(200);
+        assertThat(database.sql("select outcome from provider_webhook_event where provider = :provider and reference = :id "
+                        + "and event_type = 'PAYOUT_REVERSED'").bind("provider", provider).bind("id", id)
+                .map(row -> row.get(0, String.class)).all().collectList().block())
+                .containsExactlyInAnyOrder("REFUNDED", "ALREADY_SETTLED");
+        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(refunded);
+        assertThat(clearing.subtract(clearing(provider))).isEqualByComparingTo("1000.00");
+        assertThat(database.sql("select count(*) from transfer where to_account_id = :wallet and kind = 'PAYOUT'")
+                .bind("wallet", UUID.fromString(ngn)).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+    }
+
+    private String refundOf(String payout) {
+        return database.sql("select refund_transfer_id::text from payout_reversal where payout_id = :id")
+                .bind("id", UUID.fromString(payout)).map(row -> row.get(0, String.class)).one().block();
+    }
+
+    private long outboxEvents() {
+        return database.sql("select coalesce(max(id), 0) from outbox_event").map(row -> row.get(0, Long.class)).one()
+                .block();
+    }
+
+    @Test
     @Order(20)
     void whenPaystackCannotTakePayoutsTheyFailOverToFlutterwave() {
         User liam = user();
@@ -646,6 +817,15 @@ class PayoutsIntegrationTests {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** A provider's signature of {@code body}: hex (Paystack) or base64 (Flutterwave) HMAC keyed with the secret. */
+    private static String hmac(String algorithm, String secret, String body, boolean base64) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), algorithm));
+        byte[] signature = mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return base64 ? java.util.Base64.getEncoder().encodeToString(signature)
+                : java.util.HexFormat.of().formatHex(signature);
     }
 
     private void awaitStatus(String id, String expected) {

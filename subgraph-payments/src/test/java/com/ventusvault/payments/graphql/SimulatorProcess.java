@@ -62,6 +62,12 @@ final class SimulatorProcess implements AutoCloseable {
         send(HttpRequest.newBuilder(URI.create(url() + "/_simulator/faults")).DELETE());
     }
 
+    /** Reverses a successful transfer at the provider (PAYSTACK or FLUTTERWAVE), which then sends its reversal webhook. */
+    void reverse(String provider, String reference) {
+        send(HttpRequest.newBuilder(URI.create(url() + "/_simulator/" + provider + "/transfers/" + reference + "/reverse"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Every webhook delivery the simulator made so far. */
     JsonNode webhooks() {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url() + "/_simulator/webhooks")).GET()));

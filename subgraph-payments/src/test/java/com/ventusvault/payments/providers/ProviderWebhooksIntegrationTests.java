@@ -70,16 +70,16 @@ class ProviderWebhooksIntegrationTests {
         String reference = send(ProviderName.PAYSTACK, "0123456781");
         Delivery delivery = delivered(reference);
 
-        ProviderEvent event = webhooks.verify(ProviderName.PAYSTACK, delivery.headers(), delivery.body()).orElseThrow();
+        ProviderEvent event = accepted(webhooks.verify(ProviderName.PAYSTACK, delivery.headers(), delivery.body()));
         assertThat(event.type()).isEqualTo(ProviderEventType.PAYOUT_SUCCEEDED);
         assertThat(event.reference()).isEqualTo(reference);
         assertThat(event.provider()).isEqualTo(ProviderName.PAYSTACK);
-        assertThat(webhooks.verify(ProviderName.PAYSTACK, delivery.headers(), delivery.body()).orElseThrow().eventId())
+        assertThat(accepted(webhooks.verify(ProviderName.PAYSTACK, delivery.headers(), delivery.body())).eventId())
                 .as("a replay carries the same event id").isEqualTo(event.eventId());
 
         String failing = send(ProviderName.PAYSTACK, "0123456789");
         Delivery failed = delivered(failing);
-        assertThat(webhooks.verify(ProviderName.PAYSTACK, failed.headers(), failed.body()).orElseThrow())
+        assertThat(accepted(webhooks.verify(ProviderName.PAYSTACK, failed.headers(), failed.body())))
                 .satisfies(e -> {
                     assertThat(e.type()).isEqualTo(ProviderEventType.PAYOUT_FAILED);
                     assertThat(e.reason()).contains("rejected");
@@ -94,13 +94,13 @@ class ProviderWebhooksIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(tampered).isNotEqualTo(delivery.body());
 
-        assertThat(webhooks.verify(ProviderName.PAYSTACK, delivery.headers(), tampered)).isEmpty();
+        assertThat(webhooks.verify(ProviderName.PAYSTACK, delivery.headers(), tampered)).isInstanceOf(WebhookVerification.Rejected.class);
         assertThat(webhooks.verify(ProviderName.PAYSTACK, only(delivery.headers(), "x-paystack-signature", null),
-                delivery.body())).isEmpty();
+                delivery.body())).isInstanceOf(WebhookVerification.Rejected.class);
         assertThat(webhooks.verify(ProviderName.PAYSTACK, only(delivery.headers(), "x-paystack-signature", "00ff"),
-                delivery.body())).isEmpty();
-        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, delivery.headers(), delivery.body()))
-                .as("a Paystack signature means nothing to the Flutterwave endpoint").isEmpty();
+                delivery.body())).isInstanceOf(WebhookVerification.Rejected.class);
+        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, delivery.headers(), delivery.body())).as("a Paystack signature means nothing to the Flutterwave endpoint")
+                .isInstanceOf(WebhookVerification.Rejected.class);
     }
 
     @Test
@@ -110,20 +110,20 @@ class ProviderWebhooksIntegrationTests {
         String signature = delivery.headers().getFirst("flutterwave-signature");
         String hash = delivery.headers().getFirst("verif-hash");
 
-        ProviderEvent event = webhooks.verify(ProviderName.FLUTTERWAVE, delivery.headers(), delivery.body()).orElseThrow();
+        ProviderEvent event = accepted(webhooks.verify(ProviderName.FLUTTERWAVE, delivery.headers(), delivery.body()));
         assertThat(event.type()).isEqualTo(ProviderEventType.PAYOUT_FAILED);
         assertThat(event.reference()).isEqualTo(reference);
         assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, only(delivery.headers(), "verif-hash", hash),
-                delivery.body())).as("verif-hash alone").isPresent();
+                delivery.body())).as("verif-hash alone").isInstanceOf(WebhookVerification.Accepted.class);
         assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, only(delivery.headers(), "flutterwave-signature", signature),
-                delivery.body())).as("flutterwave-signature alone").isPresent();
+                delivery.body())).as("flutterwave-signature alone").isInstanceOf(WebhookVerification.Accepted.class);
 
         assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, only(delivery.headers(), "verif-hash", "guess"),
-                delivery.body())).isEmpty();
+                delivery.body())).isInstanceOf(WebhookVerification.Rejected.class);
         assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, only(delivery.headers(), "flutterwave-signature", signature),
                 (new String(delivery.body(), StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8)))
-                .as("the HMAC covers the raw body").isEmpty();
-        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, new HttpHeaders(), delivery.body())).isEmpty();
+                .as("the HMAC covers the raw body").isInstanceOf(WebhookVerification.Rejected.class);
+        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, new HttpHeaders(), delivery.body())).isInstanceOf(WebhookVerification.Rejected.class);
     }
 
     @Test
@@ -133,14 +133,14 @@ class ProviderWebhooksIntegrationTests {
         providers.startCharge(new ChargeOrder(paystackCharge, Money.of("2000", Currency.NGN), "ada@example.com"),
                 ProviderName.PAYSTACK).block();
         Delivery charged = delivered(paystackCharge);
-        assertThat(webhooks.verify(ProviderName.PAYSTACK, charged.headers(), charged.body()).orElseThrow().type())
+        assertThat(accepted(webhooks.verify(ProviderName.PAYSTACK, charged.headers(), charged.body())).type())
                 .isEqualTo(ProviderEventType.CHARGE_SUCCEEDED);
 
         String flutterwaveCharge = UUID.randomUUID().toString();
         providers.startCharge(new ChargeOrder(flutterwaveCharge, Money.of("2000", Currency.NGN), "ada@example.com"),
                 ProviderName.FLUTTERWAVE).block();
         Delivery paid = delivered(flutterwaveCharge);
-        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, paid.headers(), paid.body()).orElseThrow())
+        assertThat(accepted(webhooks.verify(ProviderName.FLUTTERWAVE, paid.headers(), paid.body())))
                 .satisfies(e -> {
                     assertThat(e.type()).isEqualTo(ProviderEventType.CHARGE_SUCCEEDED);
                     assertThat(e.reference()).isEqualTo(flutterwaveCharge);
@@ -155,11 +155,51 @@ class ProviderWebhooksIntegrationTests {
         Map<String, Object> reversal = simulator.webhook(reversed, "transfer.reversed");
         HttpHeaders headers = new HttpHeaders();
         ((Map<String, String>) reversal.get("headers")).forEach(headers::set);
-        assertThat(webhooks.verify(ProviderName.PAYSTACK, headers,
-                ((String) reversal.get("body")).getBytes(StandardCharsets.UTF_8)).orElseThrow())
+        assertThat(accepted(webhooks.verify(ProviderName.PAYSTACK, headers,
+                ((String) reversal.get("body")).getBytes(StandardCharsets.UTF_8))))
                 .satisfies(e -> {
                     assertThat(e.type()).isEqualTo(ProviderEventType.PAYOUT_REVERSED);
                     assertThat(e.reference()).isEqualTo(reversed);
                 });
+    }
+
+    @Test
+    void correctlySignedEventsWeDoNotActOnAreIgnoredNotRejected() {
+        byte[] paystackKind = "{\"event\":\"customeridentification.success\",\"data\":{\"reference\":\"x\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(webhooks.verify(ProviderName.PAYSTACK, paystackSigned(paystackKind), paystackKind))
+                .isEqualTo(new WebhookVerification.Ignored("customeridentification.success",
+                        "not an event we act on (status '')"));
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        assertThat(webhooks.verify(ProviderName.PAYSTACK, paystackSigned(notJson), notJson))
+                .isInstanceOf(WebhookVerification.Ignored.class);
+        assertThat(webhooks.verify(ProviderName.PAYSTACK, only(paystackSigned(notJson), "x-paystack-signature", "00"),
+                notJson)).isInstanceOf(WebhookVerification.Rejected.class);
+
+        HttpHeaders flutterwave = only(new HttpHeaders(), "verif-hash", "ventus-simulator-hash");
+        byte[] pending = "{\"event\":\"transfer.completed\",\"data\":{\"id\":1,\"reference\":\"x\",\"status\":\"NEW\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, flutterwave, pending))
+                .isInstanceOf(WebhookVerification.Ignored.class);
+        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, flutterwave, notJson))
+                .isInstanceOf(WebhookVerification.Ignored.class);
+        assertThat(webhooks.verify(ProviderName.FLUTTERWAVE, new HttpHeaders(), pending))
+                .isInstanceOf(WebhookVerification.Rejected.class);
+    }
+
+    private static HttpHeaders paystackSigned(byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA512");
+            mac.init(new javax.crypto.spec.SecretKeySpec("sk_test_ventus_simulator".getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA512"));
+            return only(new HttpHeaders(), "x-paystack-signature", java.util.HexFormat.of().formatHex(mac.doFinal(body)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProviderEvent accepted(WebhookVerification verification) {
+        assertThat(verification).isInstanceOf(WebhookVerification.Accepted.class);
+        return ((WebhookVerification.Accepted) verification).event();
     }
 }
