@@ -15,6 +15,7 @@ import com.ventusvault.payments.domain.TransferOutcome;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
 import com.ventusvault.payments.persistence.LedgerPoster;
+import com.ventusvault.payments.transfers.InputRules;
 import com.ventusvault.platform.errors.ApiException;
 import java.time.Duration;
 import java.util.List;
@@ -56,20 +57,10 @@ public class EscrowCreation {
 
     /** Creates the escrow exactly once per (user, idempotencyKey). */
     public Mono<EscrowOutcome> create(UUID user, CreateEscrow input, String authorization) {
-        boolean byWallet = present(input.toWalletId());
-        if (byWallet == present(input.toEmail())) {
-            throw ApiException.badInput("Give exactly one of input.toWalletId and input.toEmail, got "
-                    + (byWallet ? "both" : "neither"), "input");
-        }
+        boolean byWallet = InputRules.byWallet(input.toWalletId(), input.toEmail());
         String key = input.idempotencyKey();
-        if (key == null || key.isBlank() || key.length() > TransferRequest.MAX_KEY_LENGTH) {
-            throw ApiException.badInput("idempotencyKey must be 1 to " + TransferRequest.MAX_KEY_LENGTH
-                    + " characters, e.g. a UUID you generate once per escrow", "input", "idempotencyKey");
-        }
-        if (input.amount() == null || input.amount().signum() <= 0) {
-            throw ApiException.badInput("Amount must be greater than zero, got "
-                    + (input.amount() == null ? "nothing" : input.amount().toPlainString()), "input", "amount");
-        }
+        InputRules.requireKey(key, "escrow");
+        InputRules.requirePositive(input.amount());
         int minutes = input.expiresInMinutes() == null ? DEFAULT_MINUTES : input.expiresInMinutes();
         if (minutes < 1 || minutes > MAX_MINUTES) {
             throw ApiException.badInput("expiresInMinutes must be 1 to " + MAX_MINUTES + " (30 days), got " + minutes,
@@ -216,9 +207,5 @@ public class EscrowCreation {
             case AmountCheck.Valid valid -> valid.money();
             case AmountCheck.Invalid invalid -> throw ApiException.badInput(invalid.message(), "input", "amount");
         };
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -1,7 +1,6 @@
 package com.ventusvault.payments.graphql;
 
 import com.ventusvault.payments.domain.AccountId;
-import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
@@ -61,12 +60,14 @@ public class EscrowController {
 
     @MutationMapping
     public Mono<EscrowPayload> releaseEscrow(@Argument String id, Viewer viewer) {
-        return resolution.resolve(id, Action.RELEASE, viewer.userId(), isStaff(viewer)).map(EscrowPayload::of);
+        return resolution.resolve(id, Action.RELEASE, viewer.userId(), LedgerController.isStaff(viewer))
+                .map(EscrowPayload::of);
     }
 
     @MutationMapping
     public Mono<EscrowPayload> cancelEscrow(@Argument String id, Viewer viewer) {
-        return resolution.resolve(id, Action.CANCEL, viewer.userId(), isStaff(viewer)).map(EscrowPayload::of);
+        return resolution.resolve(id, Action.CANCEL, viewer.userId(), LedgerController.isStaff(viewer))
+                .map(EscrowPayload::of);
     }
 
     @QueryMapping
@@ -122,12 +123,12 @@ public class EscrowController {
 
     @SchemaMapping(typeName = "Escrow")
     public CompletableFuture<Wallet> payer(Escrow escrow, DataLoader<AccountId, LedgerAccount> accountsById) {
-        return wallet(escrow.payerWallet(), accountsById);
+        return Wallet.load(escrow.payerWallet(), accountsById);
     }
 
     @SchemaMapping(typeName = "Escrow")
     public CompletableFuture<Wallet> payee(Escrow escrow, DataLoader<AccountId, LedgerAccount> accountsById) {
-        return wallet(escrow.payeeWallet(), accountsById);
+        return Wallet.load(escrow.payeeWallet(), accountsById);
     }
 
     @SchemaMapping(typeName = "Escrow")
@@ -140,11 +141,6 @@ public class EscrowController {
         return transfer(escrow.resolutionId(), escrowTransfers);
     }
 
-    private static CompletableFuture<Wallet> wallet(AccountId id, DataLoader<AccountId, LedgerAccount> loader) {
-        return loader.load(id).thenApply(account -> account == null || account.kind() != AccountKind.USER_WALLET
-                ? null : Wallet.of(account));
-    }
-
     private static CompletableFuture<Transfer> transfer(TransferId id, DataLoader<TransferId, StoredTransfer> loader) {
         if (id == null) {
             return CompletableFuture.completedFuture(null);
@@ -153,10 +149,6 @@ public class EscrowController {
     }
 
     private static boolean visible(com.ventusvault.payments.escrow.Escrow escrow, Viewer viewer) {
-        return escrow.isParty(viewer.userId()) || isStaff(viewer);
-    }
-
-    private static boolean isStaff(Viewer viewer) {
-        return viewer.hasRole("SUPPORT") || viewer.hasRole("ADMIN");
+        return escrow.isParty(viewer.userId()) || LedgerController.isStaff(viewer);
     }
 }

@@ -1,7 +1,6 @@
 package com.ventusvault.payments.graphql;
 
 import com.ventusvault.payments.domain.AccountId;
-import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.payouts.ProviderDeposits;
@@ -92,21 +91,12 @@ public class TransferController {
 
     @SchemaMapping(typeName = "Transfer")
     public CompletableFuture<Wallet> from(Transfer transfer, DataLoader<AccountId, LedgerAccount> accountsById) {
-        return wallet(transfer.fromWallet(), accountsById);
+        return Wallet.load(transfer.fromWallet(), accountsById);
     }
 
     @SchemaMapping(typeName = "Transfer")
     public CompletableFuture<Wallet> to(Transfer transfer, DataLoader<AccountId, LedgerAccount> accountsById) {
-        return wallet(transfer.toWallet(), accountsById);
-    }
-
-    /** Only user wallets are {@code Wallet}s; system accounts (the demo bank a deposit came from) show as null. */
-    private static CompletableFuture<Wallet> wallet(AccountId id, DataLoader<AccountId, LedgerAccount> loader) {
-        if (id == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return loader.load(id).thenApply(account -> account == null || account.kind() != AccountKind.USER_WALLET
-                ? null : Wallet.of(account));
+        return Wallet.load(transfer.toWallet(), accountsById);
     }
 
 }

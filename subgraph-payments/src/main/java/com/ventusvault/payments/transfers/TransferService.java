@@ -52,14 +52,9 @@ public class TransferService {
 
     /** Pays from one of the user's wallets to a wallet (by id) or a user (by email) in the same currency. */
     public Mono<TransferOutcome> sendMoney(UUID user, SendMoney input, String authorization) {
-        boolean byWallet = present(input.toWalletId());
-        boolean byEmail = present(input.toEmail());
-        if (byWallet == byEmail) {
-            throw ApiException.badInput("Give exactly one of input.toWalletId and input.toEmail, got "
-                    + (byWallet ? "both" : "neither"), "input");
-        }
-        requireKey(input.idempotencyKey());
-        requirePositive(input.amount());
+        boolean byWallet = InputRules.byWallet(input.toWalletId(), input.toEmail());
+        InputRules.requireKey(input.idempotencyKey(), "payment");
+        InputRules.requirePositive(input.amount());
         String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
         if (note != null && note.length() > 500) {
             throw ApiException.badInput("A note has at most 500 characters, got " + note.length(), "input", "note");
@@ -85,8 +80,8 @@ public class TransferService {
             throw new ApiException(ErrorCode.FORBIDDEN,
                     "Demo deposits are disabled on this server (ventus.payments.demo-funding=false)");
         }
-        requireKey(input.idempotencyKey());
-        requirePositive(input.amount());
+        InputRules.requireKey(input.idempotencyKey(), "payment");
+        InputRules.requirePositive(input.amount());
         return ownedWallet(user, input.walletId()).flatMap(wallet -> {
             if (wallet.isEmpty()) {
                 return Mono.just(walletNotFound("walletId"));
@@ -163,24 +158,6 @@ public class TransferService {
             case AmountCheck.Valid valid -> valid.money();
             case AmountCheck.Invalid invalid -> throw ApiException.badInput(invalid.message(), "input", "amount");
         };
-    }
-
-    private static void requirePositive(BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0) {
-            throw ApiException.badInput("Amount must be greater than zero, got "
-                    + (amount == null ? "nothing" : amount.toPlainString()), "input", "amount");
-        }
-    }
-
-    private static void requireKey(String key) {
-        if (key == null || key.isBlank() || key.length() > TransferRequest.MAX_KEY_LENGTH) {
-            throw ApiException.badInput("idempotencyKey must be 1 to " + TransferRequest.MAX_KEY_LENGTH
-                    + " characters, e.g. a UUID you generate once per payment", "input", "idempotencyKey");
-        }
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 
     private static Rejection toWalletNotFound() {

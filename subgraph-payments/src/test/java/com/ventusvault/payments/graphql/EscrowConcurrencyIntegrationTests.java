@@ -19,19 +19,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Escrow under concurrency and the ledger's books: a release and a cancel racing resolve the escrow once and move the
  * money once; concurrent creates with one key create one escrow; the journal stays zero-sum and ESCROW_HOLDING holds
  * exactly what the HELD escrows hold.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class EscrowConcurrencyIntegrationTests {
 
     @LocalServerPort
@@ -40,11 +36,6 @@ class EscrowConcurrencyIntegrationTests {
     @Autowired
     DatabaseClient database;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
-
     @RepeatedTest(3)
     void aRacingReleaseAndCancelResolveOnceAndMoveTheMoneyOnce() throws Exception {
         User payer = PaymentsTestServer.newUser(port);
@@ -52,7 +43,7 @@ class EscrowConcurrencyIntegrationTests {
         String payerWallet = payer.openWallet("USD");
         String payeeWallet = payee.openWallet("USD");
         payer.deposit(payerWallet, "100");
-        String id = create(payer, payerWallet, payeeWallet, "40", UUID.randomUUID().toString());
+        String id = payer.createEscrow(payerWallet, payeeWallet, "40", UUID.randomUUID().toString());
         BigDecimal holding = PaymentsTestServer.systemBalance(database, "ESCROW_HOLDING", "USD");
         BigDecimal revenue = PaymentsTestServer.systemBalance(database, "FEE_REVENUE", "USD");
 
@@ -126,7 +117,7 @@ class EscrowConcurrencyIntegrationTests {
             for (int i = 0; i < requests; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return create(payer, payerWallet, payeeWallet, "30", "one-key");
+                    return payer.createEscrow(payerWallet, payeeWallet, "30", "one-key");
                 }));
             }
             start.countDown();
@@ -150,7 +141,7 @@ class EscrowConcurrencyIntegrationTests {
             User payer = PaymentsTestServer.newUser(port);
             String payerWallet = payer.openWallet("USD");
             payer.deposit(payerWallet, "9100");
-            String id = create(payer, payerWallet, payeeWallet, "9000", UUID.randomUUID().toString());
+            String id = payer.createEscrow(payerWallet, payeeWallet, "9000", UUID.randomUUID().toString());
             payer.api().documentName("releaseEscrow").variable("id", id).execute().errors().verify()
                     .path("releaseEscrow.userErrors").entityList(Object.class).hasSize(0)
                     .path("releaseEscrow.escrow.status").entity(String.class).isEqualTo("RELEASED")
@@ -179,16 +170,5 @@ class EscrowConcurrencyIntegrationTests {
 
     private long count(String sql) {
         return database.sql(sql).map(row -> row.get(0, Long.class)).one().block();
-    }
-
-    private static String create(User payer, String from, String to, String amount, String key) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("fromWalletId", from);
-        input.put("toWalletId", to);
-        input.put("amount", amount);
-        input.put("idempotencyKey", key);
-        return payer.api().documentName("createEscrow").variable("input", input).execute().errors().verify()
-                .path("createEscrow.userErrors").entityList(Object.class).hasSize(0)
-                .path("createEscrow.escrow.id").entity(String.class).get();
     }
 }

@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.graphql.PaymentsTestServer.User;
 import com.ventusvault.platform.testing.StatementLog;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Escrow entities and {@code Transfer.escrow} load in one query per batch, in order, visible to the parties and staff;
  * staff see every escrow but resolve none.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
-@Import({StatementLog.class, StaffTokens.Keys.class})
+@PaymentsIntegrationTest
+@Import({StatementLog.class, StaffTokens.Keys.class}) // one context for the four statement-counting classes
 class EscrowEntitiesIntegrationTests {
 
     @LocalServerPort
@@ -36,11 +31,6 @@ class EscrowEntitiesIntegrationTests {
     @Autowired
     StatementLog log;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
-
     @Test
     void escrowEntitiesAndTransferEscrowLoadInOneQueryPerBatch() {
         User payer = PaymentsTestServer.newUser(port);
@@ -48,8 +38,8 @@ class EscrowEntitiesIntegrationTests {
         String payerWallet = payer.openWallet("USD");
         String payeeWallet = payee.openWallet("USD");
         payer.deposit(payerWallet, "100");
-        String first = create(payer, payerWallet, payeeWallet, "1", UUID.randomUUID().toString());
-        String second = create(payer, payerWallet, payeeWallet, "2", UUID.randomUUID().toString());
+        String first = payer.createEscrow(payerWallet, payeeWallet, "1", UUID.randomUUID().toString());
+        String second = payer.createEscrow(payerWallet, payeeWallet, "2", UUID.randomUUID().toString());
         payer.api().documentName("releaseEscrow").variable("id", second).execute().errors().verify();
         Map<String, String> transfers = database.sql("select id::text, funding_transfer_id::text, "
                         + "resolution_transfer_id::text from escrow where id = :id").bind("id", UUID.fromString(second))
@@ -105,7 +95,7 @@ class EscrowEntitiesIntegrationTests {
         String payerWallet = payer.openWallet("USD");
         String payeeWallet = payee.openWallet("USD");
         payer.deposit(payerWallet, "10");
-        String id = create(payer, payerWallet, payeeWallet, "4", UUID.randomUUID().toString());
+        String id = payer.createEscrow(payerWallet, payeeWallet, "4", UUID.randomUUID().toString());
         for (String role : List.of("SUPPORT", "ADMIN")) {
             UUID staffId = UUID.randomUUID();
             HttpGraphQlTester staff = PaymentsTestServer.anonymous(port).mutate().header("Authorization",
@@ -125,16 +115,5 @@ class EscrowEntitiesIntegrationTests {
                 .documentName("escrow").variable("id", id).execute().errors().verify().path("escrow").valueIsNull();
         assertThat(PaymentsTestServer.balance(database, payeeWallet)).isEqualByComparingTo("0");
         assertThat(PaymentsTestServer.balance(database, payerWallet)).isEqualByComparingTo("5.98");
-    }
-
-    private static String create(User payer, String from, String to, String amount, String key) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("fromWalletId", from);
-        input.put("toWalletId", to);
-        input.put("amount", amount);
-        input.put("idempotencyKey", key);
-        return payer.api().documentName("createEscrow").variable("input", input).execute().errors().verify()
-                .path("createEscrow.userErrors").entityList(Object.class).hasSize(0)
-                .path("createEscrow.escrow.id").entity(String.class).get();
     }
 }

@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import static com.ventusvault.payments.graphql.PaymentsTestServer.moneyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.escrow.EscrowSweep;
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Escrow end to end: exact balances on every path, exactly-once, expiry on the injected clock, visibility. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true",
-                "ventus.payments.escrow.sweep-interval=1h"})
+@PaymentsIntegrationTest
+@TestPropertySource(properties = {"ventus.payments.escrow.sweep-interval=1h"})
 @Import(MutableClock.Configuration.class)
 class EscrowIntegrationTests {
 
@@ -49,11 +46,6 @@ class EscrowIntegrationTests {
 
     @Autowired
     EscrowSweep sweep;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     /**
      * A payer with a funded wallet, a payee with an empty one, and the system balances before anything. Tests that
@@ -92,7 +84,7 @@ class EscrowIntegrationTests {
         }
 
         GraphQlTester.Response create(String amount, String key, Integer minutes) {
-            Map<String, Object> input = input(payerUsd, payeeUsd, null, amount, key);
+            Map<String, Object> input = moneyInput(payerUsd, payeeUsd, null, amount, key);
             input.put("expiresInMinutes", minutes);
             input.put("description", "a bicycle");
             return payer.api().documentName("createEscrow").variable("input", input).execute();
@@ -270,7 +262,7 @@ class EscrowIntegrationTests {
         String fee = new BigDecimal("0.5").multiply(ESCROW_RATE).setScale(18, RoundingMode.UP).toPlainString();
 
         String payeeWallet = payer.api().documentName("createEscrow")
-                .variable("input", input(eth, null, payee.email().toUpperCase(), "0.5", "by-email")).execute()
+                .variable("input", moneyInput(eth, null, payee.email().toUpperCase(), "0.5", "by-email")).execute()
                 .errors().verify()
                 .path("createEscrow.escrow.fee.amount").entity(String.class).isEqualTo(fee)
                 .path("createEscrow.escrow.payee.owner.id").entity(String.class).isEqualTo(payee.id().toString())
@@ -280,7 +272,7 @@ class EscrowIntegrationTests {
                 .isEqualByComparingTo(new BigDecimal("0.5").subtract(new BigDecimal(fee)));
 
         payer.api().documentName("createEscrow")
-                .variable("input", input(eth, null, "nobody-" + UUID.randomUUID() + "@example.com", "0.1", "nobody"))
+                .variable("input", moneyInput(eth, null, "nobody-" + UUID.randomUUID() + "@example.com", "0.1", "nobody"))
                 .execute().errors().verify()
                 .path("createEscrow.escrow").valueIsNull()
                 .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("RECIPIENT_NOT_FOUND");
@@ -319,13 +311,13 @@ class EscrowIntegrationTests {
         cases.forEach((code, target) -> {
             String[] parts = target.split(" ");
             p.payer.api().documentName("createEscrow").variable("input",
-                            input(p.payerUsd, parts[0], null, parts[1], UUID.randomUUID().toString()))
+                            moneyInput(p.payerUsd, parts[0], null, parts[1], UUID.randomUUID().toString()))
                     .execute().errors().verify()
                     .path("createEscrow.escrow").valueIsNull()
                     .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo(code);
         });
         p.payee.api().documentName("createEscrow").variable("input",
-                        input(p.payerUsd, p.payeeUsd, null, "1", UUID.randomUUID().toString()))
+                        moneyInput(p.payerUsd, p.payeeUsd, null, "1", UUID.randomUUID().toString()))
                 .execute().errors().verify()
                 .path("createEscrow.userErrors[0].code").entity(String.class).isEqualTo("WALLET_NOT_FOUND")
                 .path("createEscrow.userErrors[0].field").entityList(String.class).containsExactly("input", "fromWalletId");
@@ -363,7 +355,7 @@ class EscrowIntegrationTests {
                     assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")
                             .containsEntry("field", List.of("input", field));
                 }));
-        Map<String, Object> both = input(p.payerUsd, p.payeeUsd, p.payee.email(), "1", "both");
+        Map<String, Object> both = moneyInput(p.payerUsd, p.payeeUsd, p.payee.email(), "1", "both");
         p.payer.api().documentName("createEscrow").variable("input", both).execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
@@ -387,16 +379,6 @@ class EscrowIntegrationTests {
 
     GraphQlTester.Response cancel(User user, String id) {
         return user.api().documentName("cancelEscrow").variable("id", id).execute();
-    }
-
-    static Map<String, Object> input(String from, String toWallet, String toEmail, String amount, String key) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("fromWalletId", from);
-        input.put("toWalletId", toWallet);
-        input.put("toEmail", toEmail);
-        input.put("amount", amount);
-        input.put("idempotencyKey", key);
-        return input;
     }
 
     /** The escrow fee on a USD amount: amount × rate rounded UP to cents. */

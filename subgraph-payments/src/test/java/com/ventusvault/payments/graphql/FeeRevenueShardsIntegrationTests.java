@@ -9,15 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Fee revenue is split over 8 rows per currency so payments do not queue on one; its total stays exact. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class FeeRevenueShardsIntegrationTests {
 
     @LocalServerPort
@@ -25,11 +21,6 @@ class FeeRevenueShardsIntegrationTests {
 
     @Autowired
     DatabaseClient database;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     @Test
     void feesOfPaymentsInOneCurrencyAreSpreadOverTheShardsAndAddUpExactly() {

@@ -31,19 +31,16 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true",
-                "ventus.payments.holds.sweep-interval=1h", "ventus.payments.limits.currencies.EUR.per-transfer=100",
-                "ventus.payments.limits.currencies.EUR.daily=250"})
+@PaymentsIntegrationTest
+@TestPropertySource(properties = {"ventus.payments.holds.sweep-interval=1h",
+        "ventus.payments.limits.currencies.EUR.per-transfer=100", "ventus.payments.limits.currencies.EUR.daily=250"})
 @Import({MutableClock.Configuration.class, MutableClock.HoldEvents.class}) // same context as LimitsIntegrationTests
 class HoldsIntegrationTests {
 
@@ -67,11 +64,6 @@ class HoldsIntegrationTests {
 
     @Autowired
     MutableClock.HoldEvents events;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     private User funded(String amount) {
         User user = PaymentsTestServer.newUser(port, Duration.ofDays(30));

@@ -30,19 +30,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Wallet available/held, a transfer's fees, history, hold and failure, feeQuote and verifyLedger over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
-@Import({StatementLog.class, StaffTokens.Keys.class})
+@PaymentsIntegrationTest
+@Import({StatementLog.class, StaffTokens.Keys.class}) // one context for the four statement-counting classes
 class LedgerApiIntegrationTests {
 
     @LocalServerPort
@@ -65,11 +61,6 @@ class LedgerApiIntegrationTests {
 
     @Autowired
     ObjectProvider<PayoutProviders> providers;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     private HttpGraphQlTester as(String token) {
         return PaymentsTestServer.anonymous(port).mutate().header("Authorization", "Bearer " + token).build();

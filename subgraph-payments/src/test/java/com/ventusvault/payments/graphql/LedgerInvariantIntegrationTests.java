@@ -17,15 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The small bank invariant: after a burst of concurrent transfers, the ledger still balances to the last unit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class LedgerInvariantIntegrationTests {
 
     @LocalServerPort
@@ -33,11 +29,6 @@ class LedgerInvariantIntegrationTests {
 
     @Autowired
     DatabaseClient database;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     @Test
     void journalBalancesAndCachedBalancesMatchItAfterABurstOfConcurrentTransfers() throws Exception {

@@ -16,13 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class LedgerPosterIntegrationTests {
 
     private static final String KEY = "vanishing-" + UUID.randomUUID();
@@ -38,11 +34,6 @@ class LedgerPosterIntegrationTests {
 
     @Autowired
     DatabaseClient database;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     @Test
     void anUnclaimedKeyWithNoTransferBehindItIsAnIllegalStateNotAnEmptyAnswer() {

@@ -1,27 +1,22 @@
 package com.ventusvault.payments.graphql;
 
+import static com.ventusvault.payments.graphql.PaymentsTestServer.moneyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.graphql.PaymentsTestServer.User;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** LIMIT_EXCEEDED: a per-transfer maximum and a rolling 24 h outgoing limit per wallet, on the server clock. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true",
-                "ventus.payments.holds.sweep-interval=1h", "ventus.payments.limits.currencies.EUR.per-transfer=100",
-                "ventus.payments.limits.currencies.EUR.daily=250"})
+@PaymentsIntegrationTest
+@TestPropertySource(properties = {"ventus.payments.holds.sweep-interval=1h",
+        "ventus.payments.limits.currencies.EUR.per-transfer=100", "ventus.payments.limits.currencies.EUR.daily=250"})
 @Import({MutableClock.Configuration.class, MutableClock.HoldEvents.class}) // same context as HoldsIntegrationTests
 class LimitsIntegrationTests {
 
@@ -34,20 +29,9 @@ class LimitsIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
-
     private static GraphQlTester.Response send(User user, String from, String toWallet, String toEmail, String amount,
                                                String key) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("fromWalletId", from);
-        input.put("toWalletId", toWallet);
-        input.put("toEmail", toEmail);
-        input.put("amount", amount);
-        input.put("idempotencyKey", key);
-        return user.api().documentName("sendMoney").variable("input", input).execute();
+        return user.sendMoney(moneyInput(from, toWallet, toEmail, amount, key));
     }
 
     private static void sent(GraphQlTester.Response response) {
@@ -103,9 +87,9 @@ class LimitsIntegrationTests {
         // Passes the unlocked funds check, asks accounts, opens Bob's wallet in the transaction, then the limit
         // (checked under the lock) refuses: the wallet is rolled back, the refusal kept.
         String message = limitExceeded(send(alice, aliceEur, null, bob.email(), "500", "big"));
-        assertThat(walletsOf(bob.id())).isZero();
+        assertThat(PaymentsTestServer.walletsOf(database, bob.id())).isZero();
         assertThat(limitExceeded(send(alice, aliceEur, null, bob.email(), "500.00", "big"))).isEqualTo(message);
-        assertThat(walletsOf(bob.id())).isZero();
+        assertThat(PaymentsTestServer.walletsOf(database, bob.id())).isZero();
         assertThat(PaymentsTestServer.balance(database, aliceEur)).isEqualByComparingTo("1000");
     }
 
@@ -122,10 +106,5 @@ class LimitsIntegrationTests {
         sent(send(alice, aliceUsd, bobUsd, null, "10000", "u3"));
         limitExceeded(send(alice, aliceUsd, bobUsd, null, "5000.01", "u4"));
         sent(send(alice, aliceUsd, bobUsd, null, "5000", "u5"));
-    }
-
-    private long walletsOf(UUID user) {
-        return database.sql("select count(*) from ledger_account where owner_id = :user").bind("user", user)
-                .map(row -> row.get(0, Long.class)).one().block();
     }
 }

@@ -16,22 +16,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
  * Every committed posting writes its events to the outbox in the same transaction (balance changes of the wallets,
  * the transfer's status), announced on channel ventus_outbox at commit; a rolled-back posting writes none.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class OutboxIntegrationTests {
 
     @LocalServerPort
@@ -51,11 +45,6 @@ class OutboxIntegrationTests {
 
     @Value("${spring.r2dbc.password}")
     String password;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     private List<Map<String, Object>> eventsAbout(String aggregateId) {
         return database.sql("select event_type, payload::text as payload, xmin::text as tx from outbox_event "

@@ -2,8 +2,13 @@ package com.ventusvault.payments.graphql;
 
 import com.ventusvault.platform.testing.TestTokens;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +29,27 @@ final class PaymentsTestServer {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ventus.auth.jwks-uri", TOKENS::jwksUri);
         registry.add("ventus.payments.accounts-url", ACCOUNTS::url);
+    }
+
+    /** The same two properties as {@link #properties}, as one initializer every {@link PaymentsIntegrationTest} shares. */
+    static final class Properties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("ventus.auth.jwks-uri=" + TOKENS.jwksUri(),
+                    "ventus.payments.accounts-url=" + ACCOUNTS.url()).applyTo(context);
+        }
+    }
+
+    /** The input of sendMoney / createEscrow (a null recipient field is sent as an explicit null). */
+    static Map<String, Object> moneyInput(String from, String toWallet, String toEmail, String amount, String key) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("fromWalletId", from);
+        input.put("toWalletId", toWallet);
+        input.put("toEmail", toEmail);
+        input.put("amount", amount);
+        input.put("idempotencyKey", key);
+        return input;
     }
 
     static HttpGraphQlTester anonymous(int port) {
@@ -58,6 +84,25 @@ final class PaymentsTestServer {
                     "idempotencyKey", UUID.randomUUID().toString())).execute()
                     .path("deposit.userErrors").entityList(Object.class).hasSize(0);
         }
+
+        GraphQlTester.Response sendMoney(Map<String, Object> input) {
+            return api.documentName("sendMoney").variable("input", input).execute();
+        }
+
+        /** Sends {@code amount} wallet to wallet under a fresh key, expecting success; the transfer's id. */
+        String pay(String fromWallet, String toWallet, String amount) {
+            return api.documentName("sendMoney").variable("input", Map.of("fromWalletId", fromWallet,
+                            "toWalletId", toWallet, "amount", amount, "idempotencyKey", UUID.randomUUID().toString()))
+                    .execute().errors().verify().path("sendMoney.transfer.id").entity(String.class).get();
+        }
+
+        /** Creates an escrow to a wallet, expecting success; the escrow's id. */
+        String createEscrow(String from, String toWallet, String amount, String key) {
+            return api.documentName("createEscrow").variable("input", moneyInput(from, toWallet, null, amount, key))
+                    .execute().errors().verify()
+                    .path("createEscrow.userErrors").entityList(Object.class).hasSize(0)
+                    .path("createEscrow.escrow.id").entity(String.class).get();
+        }
     }
 
     static BigDecimal balance(DatabaseClient database, String accountId) {
@@ -67,6 +112,11 @@ final class PaymentsTestServer {
 
     static long transfersInitiatedBy(DatabaseClient database, UUID user) {
         return database.sql("select count(*) from transfer where initiator_id = :user").bind("user", user)
+                .map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    static long walletsOf(DatabaseClient database, UUID owner) {
+        return database.sql("select count(*) from ledger_account where owner_id = :owner").bind("owner", owner)
                 .map(row -> row.get(0, Long.class)).one().block();
     }
 

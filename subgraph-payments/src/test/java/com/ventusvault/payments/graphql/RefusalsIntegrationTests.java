@@ -1,10 +1,10 @@
 package com.ventusvault.payments.graphql;
 
+import static com.ventusvault.payments.graphql.PaymentsTestServer.moneyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.graphql.PaymentsTestServer.User;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,16 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Refusals are answers too: they are kept under the idempotency key, so a retry gets the same one. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class RefusalsIntegrationTests {
 
     @LocalServerPort
@@ -32,32 +27,8 @@ class RefusalsIntegrationTests {
     @Autowired
     DatabaseClient database;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
-
-    private static Map<String, Object> send(String from, String toWallet, String toEmail, String amount, String key) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("fromWalletId", from);
-        input.put("toWalletId", toWallet);
-        input.put("toEmail", toEmail);
-        input.put("amount", amount);
-        input.put("idempotencyKey", key);
-        return input;
-    }
-
-    private static GraphQlTester.Response sendMoney(User user, Map<String, Object> input) {
-        return user.api().documentName("sendMoney").variable("input", input).execute();
-    }
-
     private long refusalsOf(UUID user) {
         return database.sql("select count(*) from refused_request where initiator_id = :user").bind("user", user)
-                .map(row -> row.get(0, Long.class)).one().block();
-    }
-
-    private long walletsOf(UUID user) {
-        return database.sql("select count(*) from ledger_account where owner_id = :user").bind("user", user)
                 .map(row -> row.get(0, Long.class)).one().block();
     }
 
@@ -69,18 +40,18 @@ class RefusalsIntegrationTests {
         String bobUsd = bob.openWallet("USD");
         alice.deposit(aliceUsd, "5");
 
-        String message = sendMoney(alice, send(aliceUsd, bobUsd, null, "10", "rent")).errors().verify()
+        String message = alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "10", "rent")).errors().verify()
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
                 .path("sendMoney.userErrors[0].message").entity(String.class).get();
         alice.deposit(aliceUsd, "100");
 
-        sendMoney(alice, send(aliceUsd, bobUsd, null, "10.00", "rent")).errors().verify()
+        alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "10.00", "rent")).errors().verify()
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
                 .path("sendMoney.userErrors[0].message").entity(String.class).isEqualTo(message)
                 .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "amount");
-        sendMoney(alice, send(aliceUsd, bobUsd, null, "9", "rent")).errors().verify()
+        alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "9", "rent")).errors().verify()
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED")
                 .path("sendMoney.userErrors[0].message").entity(String.class)
@@ -92,7 +63,7 @@ class RefusalsIntegrationTests {
         assertThat(refusalsOf(alice.id())).isEqualTo(1);
 
         // A new key is a new request.
-        sendMoney(alice, send(aliceUsd, bobUsd, null, "10", "rent-2")).errors().verify()
+        alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "10", "rent-2")).errors().verify()
                 .path("sendMoney.userErrors").entityList(Object.class).hasSize(0);
         assertThat(PaymentsTestServer.balance(database, bobUsd)).isEqualByComparingTo("10");
     }
@@ -105,14 +76,14 @@ class RefusalsIntegrationTests {
         UUID carolId = UUID.randomUUID();
         String carol = "carol-" + carolId + "@example.com";
 
-        sendMoney(alice, send(usd, null, carol, "10", "to-carol"))
+        alice.sendMoney(moneyInput(usd, null, carol, "10", "to-carol"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("RECIPIENT_NOT_FOUND");
         PaymentsTestServer.ACCOUNTS.register(carol, carolId);
 
-        sendMoney(alice, send(usd, null, carol, "10", "to-carol"))
+        alice.sendMoney(moneyInput(usd, null, carol, "10", "to-carol"))
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("RECIPIENT_NOT_FOUND");
-        assertThat(walletsOf(carolId)).isZero();
+        assertThat(PaymentsTestServer.walletsOf(database, carolId)).isZero();
         assertThat(PaymentsTestServer.balance(database, usd)).isEqualByComparingTo("50");
     }
 
@@ -123,15 +94,15 @@ class RefusalsIntegrationTests {
         String usd = alice.openWallet("USD");
         alice.deposit(usd, "1");
         String other = PaymentsTestServer.newUser(port).openWallet("USD");
-        sendMoney(alice, send(usd, other, null, "0.99", "drain")).errors().verify()
+        alice.sendMoney(moneyInput(usd, other, null, "0.99", "drain")).errors().verify()
                 .path("sendMoney.userErrors").entityList(Object.class).hasSize(0);
 
-        sendMoney(alice, send(usd, null, bob.email(), "0.50", "to-bob"))
+        alice.sendMoney(moneyInput(usd, null, bob.email(), "0.50", "to-bob"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
-        sendMoney(alice, send(usd, null, bob.email(), "0.50", "to-bob"))
+        alice.sendMoney(moneyInput(usd, null, bob.email(), "0.50", "to-bob"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
 
-        assertThat(walletsOf(bob.id())).isZero();
+        assertThat(PaymentsTestServer.walletsOf(database, bob.id())).isZero();
         assertThat(refusalsOf(alice.id())).isEqualTo(1);
     }
 
@@ -150,7 +121,7 @@ class RefusalsIntegrationTests {
                 for (int i = 0; i < requests; i++) {
                     results.add(pool.submit(() -> {
                         start.await();
-                        Map<?, ?> payload = sendMoney(alice, send(aliceUsd, bobUsd, null, "10", "racing-key")).errors()
+                        Map<?, ?> payload = alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "10", "racing-key")).errors()
                                 .verify().path("sendMoney").entity(Map.class).get();
                         return payload.get("transfer") == null ? "refused:" + payload.get("userErrors")
                                 : "posted:" + ((Map<?, ?>) payload.get("transfer")).get("id");

@@ -9,15 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
-@Import(StatementLog.class)
+@PaymentsIntegrationTest
+@Import({StatementLog.class, StaffTokens.Keys.class}) // one context for the four statement-counting classes
 class TransferEntitiesIntegrationTests {
 
     @LocalServerPort
@@ -25,11 +21,6 @@ class TransferEntitiesIntegrationTests {
 
     @Autowired
     StatementLog log;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
 
     @Test
     void resolvesABatchOfTransfersInOneQueryInRequestOrderWithNullForOthers() {
@@ -41,9 +32,9 @@ class TransferEntitiesIntegrationTests {
         String carolUsd = carol.openWallet("USD");
         alice.deposit(aliceUsd, "10");
         carol.deposit(carolUsd, "10");
-        String first = pay(alice, aliceUsd, bobUsd, "1");
-        String second = pay(alice, aliceUsd, bobUsd, "2");
-        String carols = pay(carol, carolUsd, bobUsd, "3");
+        String first = alice.pay(aliceUsd, bobUsd, "1");
+        String second = alice.pay(aliceUsd, bobUsd, "2");
+        String carols = carol.pay(carolUsd, bobUsd, "3");
 
         log.clear();
         List<Map> entities = alice.api().documentName("transferEntities").variable("representations", List.of(
@@ -59,12 +50,6 @@ class TransferEntitiesIntegrationTests {
         assertThat(entities.get(4)).isNull();
         assertThat(entities.get(5)).containsEntry("id", second);
         assertThat(log.containing("from transfer t")).singleElement().satisfies(sql -> assertThat(sql).contains("t.id = any("));
-    }
-
-    private static String pay(User from, String fromWallet, String toWallet, String amount) {
-        return from.api().documentName("sendMoney").variable("input", Map.of("fromWalletId", fromWallet,
-                        "toWalletId", toWallet, "amount", amount, "idempotencyKey", UUID.randomUUID().toString()))
-                .execute().errors().verify().path("sendMoney.transfer.id").entity(String.class).get();
     }
 
     private static Map<String, Object> transfer(String id) {

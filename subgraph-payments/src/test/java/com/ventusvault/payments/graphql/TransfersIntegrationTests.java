@@ -1,11 +1,11 @@
 package com.ventusvault.payments.graphql;
 
+import static com.ventusvault.payments.graphql.PaymentsTestServer.moneyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.graphql.PaymentsTestServer.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,15 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
+@PaymentsIntegrationTest
 class TransfersIntegrationTests {
 
     @LocalServerPort
@@ -34,25 +30,6 @@ class TransfersIntegrationTests {
 
     @Autowired
     DatabaseClient database;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
-
-    private static Map<String, Object> send(String from, String toWallet, String toEmail, String amount, String key) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("fromWalletId", from);
-        input.put("toWalletId", toWallet);
-        input.put("toEmail", toEmail);
-        input.put("amount", amount);
-        input.put("idempotencyKey", key);
-        return input;
-    }
-
-    private static GraphQlTester.Response sendMoney(User user, Map<String, Object> input) {
-        return user.api().documentName("sendMoney").variable("input", input).execute();
-    }
 
     @Test
     void depositMovesMoneyFromTheDemoBankIntoTheWallet() {
@@ -84,9 +61,9 @@ class TransfersIntegrationTests {
         alice.deposit(aliceUsd, "100");
         BigDecimal feesBefore = PaymentsTestServer.systemBalance(database, "FEE_REVENUE", "USD");
 
-        Map<String, Object> input = send(aliceUsd, bobUsd, null, "10.10", UUID.randomUUID().toString());
+        Map<String, Object> input = moneyInput(aliceUsd, bobUsd, null, "10.10", UUID.randomUUID().toString());
         input.put("note", "lunch");
-        String id = sendMoney(alice, input).errors().verify()
+        String id = alice.sendMoney(input).errors().verify()
                 .path("sendMoney.userErrors").entityList(Object.class).hasSize(0)
                 .path("sendMoney.transfer.kind").entity(String.class).isEqualTo("P2P")
                 .path("sendMoney.transfer.status").entity(String.class).isEqualTo("COMPLETED")
@@ -127,7 +104,7 @@ class TransfersIntegrationTests {
         alice.deposit(aliceEth, "2");
         int callsBefore = PaymentsTestServer.ACCOUNTS.authorizations.size();
 
-        String to = sendMoney(alice, send(aliceEth, null, bob.email().toUpperCase(), "1.000000000000000001", "k1"))
+        String to = alice.sendMoney(moneyInput(aliceEth, null, bob.email().toUpperCase(), "1.000000000000000001", "k1"))
                 .errors().verify()
                 .path("sendMoney.transfer.amount.amount").entity(String.class).isEqualTo("1.000000000000000001")
                 // 0.5% of 1.000000000000000001 = 0.005000000000000000005, rounded UP to wei
@@ -148,7 +125,7 @@ class TransfersIntegrationTests {
         String usd = alice.openWallet("USD");
         alice.deposit(usd, "10");
 
-        sendMoney(alice, send(usd, null, "nobody-" + UUID.randomUUID() + "@example.com", "1", "k"))
+        alice.sendMoney(moneyInput(usd, null, "nobody-" + UUID.randomUUID() + "@example.com", "1", "k"))
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("RECIPIENT_NOT_FOUND")
                 .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "toEmail");
@@ -162,9 +139,9 @@ class TransfersIntegrationTests {
         String bobUsd = bob.openWallet("USD");
         alice.deposit(aliceUsd, "50");
 
-        String first = sendMoney(alice, send(aliceUsd, bobUsd, null, "20", "pay-bob")).path("sendMoney.transfer.id")
+        String first = alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "20", "pay-bob")).path("sendMoney.transfer.id")
                 .entity(String.class).get();
-        String replay = sendMoney(alice, send(aliceUsd, bobUsd, null, "20.00", "pay-bob")).errors().verify()
+        String replay = alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "20.00", "pay-bob")).errors().verify()
                 .path("sendMoney.userErrors").entityList(Object.class).hasSize(0)
                 .path("sendMoney.transfer.id").entity(String.class).get();
 
@@ -173,14 +150,14 @@ class TransfersIntegrationTests {
         assertThat(PaymentsTestServer.balance(database, bobUsd)).isEqualByComparingTo("20");
         assertThat(PaymentsTestServer.journalEntriesOf(database, bobUsd)).isEqualTo(1);
 
-        sendMoney(alice, send(aliceUsd, bobUsd, null, "21", "pay-bob"))
+        alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "21", "pay-bob"))
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED")
                 .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "idempotencyKey");
         assertThat(PaymentsTestServer.balance(database, bobUsd)).isEqualByComparingTo("20");
 
         // The key belongs to its user: another user may use the same key for their own payment.
-        String bobToAlice = sendMoney(bob, send(bobUsd, aliceUsd, null, "1", "pay-bob")).errors().verify()
+        String bobToAlice = bob.sendMoney(moneyInput(bobUsd, aliceUsd, null, "1", "pay-bob")).errors().verify()
                 .path("sendMoney.transfer.id").entity(String.class).get();
         assertThat(bobToAlice).isNotEqualTo(first);
     }
@@ -199,7 +176,7 @@ class TransfersIntegrationTests {
             for (int i = 0; i < requests; i++) {
                 Callable<String> call = () -> {
                     start.await();
-                    return sendMoney(alice, send(aliceUsd, bobUsd, null, "10", "same-key")).errors().verify()
+                    return alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "10", "same-key")).errors().verify()
                             .path("sendMoney.transfer.id").entity(String.class).get();
                 };
                 results.add(pool.submit(call));
@@ -225,7 +202,7 @@ class TransfersIntegrationTests {
         alice.deposit(aliceUsd, "10");
 
         // 10.00 + 0.05 fee > 10.00
-        sendMoney(alice, send(aliceUsd, bobUsd, null, "10", "too-much"))
+        alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "10", "too-much"))
                 .path("sendMoney.transfer").valueIsNull()
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
                 .path("sendMoney.userErrors[0].message").entity(String.class)
@@ -250,7 +227,7 @@ class TransfersIntegrationTests {
         alice.deposit(aliceUsd, "100");
 
         for (GraphQlTester.Response response : List.of(
-                sendMoney(alice, send(aliceUsd, bobUsd, null, amount, "bad")),
+                alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, amount, "bad")),
                 alice.api().documentName("deposit").variable("input", Map.of("walletId", aliceUsd, "amount", amount,
                         "idempotencyKey", "bad-deposit")).execute())) {
             response.errors().satisfy(errors -> {
@@ -268,8 +245,8 @@ class TransfersIntegrationTests {
     void refusesBothOrNeitherRecipient() {
         User alice = PaymentsTestServer.newUser(port);
         String usd = alice.openWallet("USD");
-        for (Map<String, Object> input : List.of(send(usd, usd, "x@example.com", "1", "k"), send(usd, null, null, "1", "k"))) {
-            sendMoney(alice, input).errors().satisfy(errors -> {
+        for (Map<String, Object> input : List.of(moneyInput(usd, usd, "x@example.com", "1", "k"), moneyInput(usd, null, null, "1", "k"))) {
+            alice.sendMoney(input).errors().satisfy(errors -> {
                 assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
                     assertThat(error.getMessage()).contains("toWalletId").contains("toEmail");
@@ -288,17 +265,17 @@ class TransfersIntegrationTests {
         bob.deposit(bobUsd, "100");
         alice.deposit(aliceUsd, "100");
 
-        sendMoney(alice, send(bobUsd, aliceUsd, null, "1", "steal"))
+        alice.sendMoney(moneyInput(bobUsd, aliceUsd, null, "1", "steal"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("WALLET_NOT_FOUND")
                 .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "fromWalletId");
-        sendMoney(alice, send(UUID.randomUUID().toString(), aliceUsd, null, "1", "ghost"))
+        alice.sendMoney(moneyInput(UUID.randomUUID().toString(), aliceUsd, null, "1", "ghost"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("WALLET_NOT_FOUND");
-        sendMoney(alice, send(aliceUsd, UUID.randomUUID().toString(), null, "1", "nowhere"))
+        alice.sendMoney(moneyInput(aliceUsd, UUID.randomUUID().toString(), null, "1", "nowhere"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("WALLET_NOT_FOUND")
                 .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "toWalletId");
-        sendMoney(alice, send(aliceUsd, aliceUsd, null, "1", "self"))
+        alice.sendMoney(moneyInput(aliceUsd, aliceUsd, null, "1", "self"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("SAME_WALLET");
-        sendMoney(alice, send(aliceUsd, aliceEur, null, "1", "fx"))
+        alice.sendMoney(moneyInput(aliceUsd, aliceEur, null, "1", "fx"))
                 .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("CURRENCY_MISMATCH");
         alice.api().documentName("deposit").variable("input", Map.of("walletId", bobUsd, "amount", "1",
                         "idempotencyKey", "dep-other")).execute()
@@ -312,7 +289,7 @@ class TransfersIntegrationTests {
     @Test
     void refusesCallersWithoutAToken() {
         PaymentsTestServer.anonymous(port).documentName("sendMoney")
-                .variable("input", send(UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, "1", "k"))
+                .variable("input", moneyInput(UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, "1", "k"))
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
     }
@@ -326,7 +303,7 @@ class TransfersIntegrationTests {
         alice.deposit(aliceUsd, "5");
 
         // 0.5% of 1.00 = 0.005: rounded UP to 0.01, so no payment is free
-        sendMoney(alice, send(aliceUsd, bobUsd, null, "1.00", "one-dollar")).errors().verify()
+        alice.sendMoney(moneyInput(aliceUsd, bobUsd, null, "1.00", "one-dollar")).errors().verify()
                 .path("sendMoney.transfer.fee.amount").entity(String.class).isEqualTo("0.01");
         assertThat(PaymentsTestServer.balance(database, aliceUsd)).isEqualByComparingTo("3.99");
     }
@@ -339,14 +316,14 @@ class TransfersIntegrationTests {
         int callsBefore = PaymentsTestServer.ACCOUNTS.authorizations.size();
 
         for (String email : List.of(bob.email(), "nobody-" + UUID.randomUUID() + "@example.com")) {
-            sendMoney(alice, send(usd, null, email, "1", "probe-" + email))
+            alice.sendMoney(moneyInput(usd, null, email, "1", "probe-" + email))
                     .path("sendMoney.transfer").valueIsNull()
                     .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS")
                     .path("sendMoney.userErrors[0].field").entityList(String.class).containsExactly("input", "amount");
         }
 
         assertThat(PaymentsTestServer.ACCOUNTS.authorizations).hasSize(callsBefore);
-        assertThat(walletsOf(bob.id())).isZero();
+        assertThat(PaymentsTestServer.walletsOf(database, bob.id())).isZero();
     }
 
     @Test
@@ -365,7 +342,7 @@ class TransfersIntegrationTests {
             for (User recipient : recipients) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return sendMoney(alice, send(usd, null, recipient.email(), "10", UUID.randomUUID().toString()))
+                    return alice.sendMoney(moneyInput(usd, null, recipient.email(), "10", UUID.randomUUID().toString()))
                             .errors().verify().path("sendMoney").entity(Map.class).get().toString();
                 }));
             }
@@ -377,7 +354,7 @@ class TransfersIntegrationTests {
 
         long wallets = 0;
         for (User recipient : recipients) {
-            wallets += walletsOf(recipient.id());
+            wallets += PaymentsTestServer.walletsOf(database, recipient.id());
         }
         assertThat(wallets).isEqualTo(1);
         assertThat(PaymentsTestServer.balance(database, usd)).isEqualByComparingTo("0");
@@ -389,7 +366,7 @@ class TransfersIntegrationTests {
         String usd = alice.openWallet("USD");
         alice.deposit(usd, "10");
 
-        sendMoney(alice, send(usd, null, AccountsLookupStub.answering(401), "1", "k401")).errors()
+        alice.sendMoney(moneyInput(usd, null, AccountsLookupStub.answering(401), "1", "k401")).errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
         assertThat(PaymentsTestServer.transfersInitiatedBy(database, alice.id())).isEqualTo(1);
@@ -403,16 +380,11 @@ class TransfersIntegrationTests {
         alice.deposit(usd, "10");
         String email = "slow".equals(answer) ? AccountsLookupStub.SLOW : AccountsLookupStub.answering(Integer.parseInt(answer));
 
-        sendMoney(alice, send(usd, null, email, "1", "k-" + answer)).errors()
+        alice.sendMoney(moneyInput(usd, null, email, "1", "k-" + answer)).errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getExtensions()).containsEntry("code", "INTERNAL");
                     assertThat(error.getMessage()).isEqualTo("accounts is unavailable; retry with the same idempotencyKey");
                 }));
         assertThat(PaymentsTestServer.transfersInitiatedBy(database, alice.id())).isEqualTo(1);
-    }
-
-    private long walletsOf(UUID owner) {
-        return database.sql("select count(*) from ledger_account where owner_id = :owner").bind("owner", owner)
-                .map(row -> row.get(0, Long.class)).one().block();
     }
 }

@@ -16,18 +16,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code Wallet.transactions}: keyset paging, filters, owner-only access, one query per connection. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payments", "ventus.payments.demo-funding=true"})
-@Import(StatementLog.class)
+@PaymentsIntegrationTest
+@Import({StatementLog.class, StaffTokens.Keys.class}) // one context for the four statement-counting classes
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalletTransactionsIntegrationTests {
 
@@ -50,11 +46,6 @@ class WalletTransactionsIntegrationTests {
     record Row(String id, String kind, boolean incoming, OffsetDateTime createdAt) {
     }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PaymentsTestServer.properties(registry);
-    }
-
     @BeforeAll
     void twentyFiveTransfersIntoAndOutOfAlicesWallet() {
         alice = PaymentsTestServer.newUser(port);
@@ -64,8 +55,8 @@ class WalletTransactionsIntegrationTests {
         alice.deposit(aliceUsd, "1000");
         bob.deposit(bobUsd, "1000");
         for (int i = 0; i < 12; i++) {
-            pay(alice, aliceUsd, bobUsd, "1." + (10 + i));
-            pay(bob, bobUsd, aliceUsd, "2." + (10 + i));
+            alice.pay(aliceUsd, bobUsd, "1." + (10 + i));
+            bob.pay(bobUsd, aliceUsd, "2." + (10 + i));
         }
         history = database.sql("select id, kind, to_account_id = :wallet as incoming, created_at from transfer "
                         + "where from_account_id = :wallet or to_account_id = :wallet order by created_at desc, id desc")
@@ -205,11 +196,5 @@ class WalletTransactionsIntegrationTests {
         // spring-graphql answers a failed connection field with an empty connection (the type is non-null)
         response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify()
                 .path("_entities[0].transactions.edges").entityList(Object.class).hasSize(0);
-    }
-
-    private static void pay(User from, String fromWallet, String toWallet, String amount) {
-        from.api().documentName("sendMoney").variable("input", Map.of("fromWalletId", fromWallet,
-                        "toWalletId", toWallet, "amount", amount, "idempotencyKey", UUID.randomUUID().toString()))
-                .execute().errors().verify().path("sendMoney.transfer.id").entity(String.class).get();
     }
 }
