@@ -48,6 +48,12 @@ public class SubgraphAutoConfiguration {
         return builder -> builder.schemaResources(sdl).schemaFactory(federation::createGraphQLSchema);
     }
 
+    /** Parses and validates each distinct operation text once (bounded cache, see {@link CachedDocuments}). */
+    @Bean
+    GraphQlSourceBuilderCustomizer cachedDocuments() {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new CachedDocuments(1_000)));
+    }
+
     @Bean
     RuntimeWiringConfigurer subgraphScalars() {
         return wiring -> wiring.scalar(DecimalScalar.INSTANCE).scalar(DateTimeScalar.INSTANCE);

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,12 @@ import reactor.core.publisher.Mono;
  * Verifies access tokens issued by accounts: RS256 signature against the accounts keys (looked up by {@code kid},
  * refetched from the {@link SigningKeySource} when a kid is unknown so key rotation needs no restart), expiry, issuer and audience. Anything else,
  * including {@code alg: none}, is refused with the reason.
+ * <p>
+ * A token that passed is remembered (keyed by its exact text, bounded to {@value #MAX_REMEMBERED} tokens) until its
+ * {@code exp}, never longer: a client sends the same token with every request for its lifetime, and checking an RS256
+ * signature, parsing the JWT and its claims was a visible share of each request's CPU. What a remembered token says
+ * cannot change (its text is signed), keys are only ever added to the set this verifier uses, and refusals are never
+ * remembered, so the answers are the ones a full check would give, only cheaper.
  */
 public class AccessTokenVerifier {
 
@@ -37,6 +45,9 @@ public class AccessTokenVerifier {
     private final AtomicReference<JWKSet> keys = new AtomicReference<>(new JWKSet());
     private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
     private volatile Instant lastFetch = Instant.EPOCH;
+    private final Map<String, Verified> remembered = new ConcurrentHashMap<>();
+
+    static final int MAX_REMEMBERED = 10_000;
 
     public AccessTokenVerifier(AuthProperties properties, SigningKeySource keySource, Clock clock) {
         this.properties = properties;
@@ -49,6 +60,13 @@ public class AccessTokenVerifier {
      * {@link KeysUnavailableException} when the keys to judge it could not be had (our failure, not the client's).
      */
     public Mono<Viewer> verify(String token) {
+        Verified hit = remembered.get(token);
+        if (hit != null) {
+            if (clock.instant().isBefore(hit.expires())) {
+                return Mono.just(hit.viewer());
+            }
+            remembered.remove(token, hit);
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -63,10 +81,26 @@ public class AccessTokenVerifier {
         Mono<JWK> key = known != null ? Mono.just(known) : refreshKeys().flatMap(set -> Mono.justOrEmpty(
                 kid == null ? null : set.getKeyByKeyId(kid)));
         return key.switchIfEmpty(Mono.error(new InvalidTokenException("the access token was signed with an unknown key")))
-                .map(jwk -> check(jwt, jwk));
+                .map(jwk -> remember(token, check(jwt, jwk)));
     }
 
-    private Viewer check(SignedJWT jwt, JWK jwk) {
+    private Viewer remember(String token, Verified verified) {
+        if (remembered.size() >= MAX_REMEMBERED) {
+            Instant now = clock.instant();
+            remembered.values().removeIf(entry -> !now.isBefore(entry.expires()));
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+        }
+        remembered.put(token, verified);
+        return verified.viewer();
+    }
+
+    /** A token that passed every check, and until when its answer holds (its {@code exp}). */
+    private record Verified(Viewer viewer, Instant expires) {
+    }
+
+    private Verified check(SignedJWT jwt, JWK jwk) {
         try {
             JWSVerifier verifier = new RSASSAVerifier((RSAKey) jwk);
             if (!jwt.verify(verifier)) {
@@ -87,8 +121,8 @@ public class AccessTokenVerifier {
                 throw new InvalidTokenException("the access token names no user");
             }
             List<String> roles = claims.getStringListClaim("roles");
-            return new Viewer(UUID.fromString(claims.getSubject()), claims.getStringClaim("email"),
-                    roles == null ? List.of() : roles);
+            return new Verified(new Viewer(UUID.fromString(claims.getSubject()), claims.getStringClaim("email"),
+                    roles == null ? List.of() : roles), claims.getExpirationTime().toInstant());
         } catch (JOSEException | ParseException | IllegalArgumentException | ClassCastException e) {
             throw new InvalidTokenException("the access token is malformed");
         }

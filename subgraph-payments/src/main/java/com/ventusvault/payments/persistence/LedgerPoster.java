@@ -49,16 +49,18 @@ public class LedgerPoster {
     private final LedgerAccountRepository accounts;
     private final TransferRepository transfers;
     private final RefusedRequests refusals;
+    private final KeyAnswers keys;
     private final OutgoingLimits limits;
     private final TransactionalOperator transactions;
     private final DatabaseClient database;
     private final Clock clock;
 
     public LedgerPoster(LedgerAccountRepository accounts, TransferRepository transfers, RefusedRequests refusals,
-                        OutgoingLimits limits, TransactionalOperator transactions, DatabaseClient database, Clock clock) {
+                        KeyAnswers keys, OutgoingLimits limits, TransactionalOperator transactions, DatabaseClient database, Clock clock) {
         this.accounts = accounts;
         this.transfers = transfers;
         this.refusals = refusals;
+        this.keys = keys;
         this.limits = limits;
         this.transactions = transactions;
         this.database = database;
@@ -117,10 +119,7 @@ public class LedgerPoster {
     }
 
     private Mono<TransferOutcome> previousAnswer(TransferRequest request, String fingerprint) {
-        return transfers.findByKey(request.initiator(), request.idempotencyKey())
-                .map(existing -> replay(existing, fingerprint))
-                .switchIfEmpty(Mono.defer(() -> refusals.find(request.initiator(), request.idempotencyKey())
-                        .map(refused -> replay(refused, fingerprint))));
+        return keys.previousAnswer(request.initiator(), request.idempotencyKey(), fingerprint);
     }
 
     private Mono<Void> lockKey(TransferRequest request) {

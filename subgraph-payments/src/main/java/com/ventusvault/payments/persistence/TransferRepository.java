@@ -28,10 +28,13 @@ import reactor.core.publisher.Mono;
 @Repository
 public class TransferRepository {
 
-    private static final String SELECT = "select t.id, t.kind, t.status, t.amount, t.fee, t.platform_fee, t.provider_fee, "
+    /** The columns {@link #toStored} reads, over alias {@code t} (transfer), {@code fa}/{@code ta} (its accounts). */
+    static final String COLUMNS = "t.id, t.kind, t.status, t.amount, t.fee, t.platform_fee, t.provider_fee, "
             + "t.network_fee, t.failure_code, t.failure_message, t.currency, t.from_account_id, "
             + "t.to_account_id, t.note, t.initiator_id, t.request_fingerprint, t.created_at, "
-            + "fa.owner_id as from_owner, ta.owner_id as to_owner from transfer t "
+            + "fa.owner_id as from_owner, ta.owner_id as to_owner ";
+
+    private static final String SELECT = "select " + COLUMNS + "from transfer t "
             + "left join ledger_account fa on fa.id = t.from_account_id "
             + "left join ledger_account ta on ta.id = t.to_account_id ";
 
@@ -173,7 +176,7 @@ public class TransferRepository {
         return code == null ? null : new TransferFailure(code, row.get("failure_message", String.class));
     }
 
-    private static StoredTransfer toStored(Readable row) {
+    static StoredTransfer toStored(Readable row) {
         Currency currency = Currency.valueOf(row.get("currency", String.class));
         UUID from = row.get("from_account_id", UUID.class);
         UUID to = row.get("to_account_id", UUID.class);

@@ -17,6 +17,7 @@ import com.ventusvault.payments.domain.TransferOutcome;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
 import com.ventusvault.payments.persistence.LedgerPoster;
+import com.ventusvault.payments.persistence.WalletOwners;
 import com.ventusvault.platform.errors.ApiException;
 import com.ventusvault.platform.errors.ErrorCode;
 import java.math.BigDecimal;
@@ -36,14 +37,16 @@ import reactor.core.publisher.Mono;
 public class TransferService {
 
     private final LedgerAccountRepository accounts;
+    private final WalletOwners walletOwners;
     private final LedgerPoster poster;
     private final Ledger ledger;
     private final AccountsDirectory directory;
     private final PaymentsProperties properties;
 
-    public TransferService(LedgerAccountRepository accounts, LedgerPoster poster,
+    public TransferService(LedgerAccountRepository accounts, WalletOwners walletOwners, LedgerPoster poster,
                            Ledger ledger, AccountsDirectory directory, PaymentsProperties properties) {
         this.accounts = accounts;
+        this.walletOwners = walletOwners;
         this.poster = poster;
         this.ledger = ledger;
         this.directory = directory;
@@ -59,19 +62,36 @@ public class TransferService {
         if (note != null && note.length() > 500) {
             throw ApiException.badInput("A note has at most 500 characters, got " + note.length(), "input", "note");
         }
+        if (byWallet) {
+            // No unlocked read of the sender's wallet and no lookup of the key before the transaction: the posting
+            // transaction checks the key under its lock and reads (locks) the wallets anyway; owner and currency,
+            // needed to validate the amount first, never change and are cached.
+            return AccountId.parse(input.fromWalletId())
+                    .map(from -> walletOwners.currencyOfWalletOwnedBy(user, from).flatMap(currency -> {
+                        if (currency.isEmpty()) {
+                            return Mono.just(walletNotFound("fromWalletId"));
+                        }
+                        Money amount = checkedAmount(input.amount(), currency.get());
+                        TransferRequest request = new TransferRequest(user, TransferKind.P2P, from, recipient(input),
+                                amount, note, input.idempotencyKey());
+                        return toWallet(request, input.toWalletId());
+                    }))
+                    .orElseGet(() -> Mono.just(walletNotFound("fromWalletId")));
+        }
         return ownedWallet(user, input.fromWalletId()).flatMap(from -> {
             if (from.isEmpty()) {
                 return Mono.just(walletNotFound("fromWalletId"));
             }
-            Money amount = checkedAmount(input.amount(), from.get());
-            String recipient = byWallet ? AccountId.parse(input.toWalletId()).map(TransferRequest::walletRecipient)
-                    .orElse("wallet:" + input.toWalletId().strip()) : TransferRequest.emailRecipient(input.toEmail());
-            TransferRequest request = new TransferRequest(user, TransferKind.P2P, from.get().id(), recipient, amount, note,
-                    input.idempotencyKey());
-            return replayOr(request, () -> byWallet
-                    ? toWallet(request, input.toWalletId())
-                    : toEmail(request, from.get(), input.toEmail().strip(), authorization));
+            Money amount = checkedAmount(input.amount(), from.get().currency());
+            TransferRequest request = new TransferRequest(user, TransferKind.P2P, from.get().id(), recipient(input), amount,
+                    note, input.idempotencyKey());
+            return replayOr(request, () -> toEmail(request, from.get(), input.toEmail().strip(), authorization));
         });
+    }
+
+    private static String recipient(SendMoney input) {
+        return present(input.toWalletId()) ? AccountId.parse(input.toWalletId()).map(TransferRequest::walletRecipient)
+                .orElse("wallet:" + input.toWalletId().strip()) : TransferRequest.emailRecipient(input.toEmail());
     }
 
     /** Funds one of the user's wallets from the demo bank, when demo funding is on. */
@@ -86,7 +106,7 @@ public class TransferService {
             if (wallet.isEmpty()) {
                 return Mono.just(walletNotFound("walletId"));
             }
-            Money amount = checkedAmount(input.amount(), wallet.get());
+            Money amount = checkedAmount(input.amount(), wallet.get().currency());
             TransferRequest request = new TransferRequest(user, TransferKind.DEPOSIT, wallet.get().id(), null, amount,
                     null, input.idempotencyKey());
             return replayOr(request, () -> accounts.systemAccount(AccountKind.DEMO_BANK, amount.currency())
@@ -153,8 +173,8 @@ public class TransferService {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    private static Money checkedAmount(BigDecimal amount, LedgerAccount wallet) {
-        return switch (AmountCheck.of(amount, wallet.currency())) {
+    private static Money checkedAmount(BigDecimal amount, Currency currency) {
+        return switch (AmountCheck.of(amount, currency)) {
             case AmountCheck.Valid valid -> valid.money();
             case AmountCheck.Invalid invalid -> throw ApiException.badInput(invalid.message(), "input", "amount");
         };
