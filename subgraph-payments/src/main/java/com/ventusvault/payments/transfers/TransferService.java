@@ -72,7 +72,7 @@ public class TransferService {
                             return Mono.just(walletNotFound("fromWalletId"));
                         }
                         Money amount = checkedAmount(input.amount(), currency.get());
-                        TransferRequest request = new TransferRequest(user, TransferKind.P2P, from, recipient(input),
+                        TransferRequest request = new TransferRequest(user, TransferKind.P2P, from, recipient(input, true),
                                 amount, note, input.idempotencyKey());
                         return toWallet(request, input.toWalletId());
                     }))
@@ -83,14 +83,14 @@ public class TransferService {
                 return Mono.just(walletNotFound("fromWalletId"));
             }
             Money amount = checkedAmount(input.amount(), from.get().currency());
-            TransferRequest request = new TransferRequest(user, TransferKind.P2P, from.get().id(), recipient(input), amount,
+            TransferRequest request = new TransferRequest(user, TransferKind.P2P, from.get().id(), recipient(input, false), amount,
                     note, input.idempotencyKey());
             return replayOr(request, () -> toEmail(request, from.get(), input.toEmail().strip(), authorization));
         });
     }
 
-    private static String recipient(SendMoney input) {
-        return present(input.toWalletId()) ? AccountId.parse(input.toWalletId()).map(TransferRequest::walletRecipient)
+    private static String recipient(SendMoney input, boolean byWallet) {
+        return byWallet ? AccountId.parse(input.toWalletId()).map(TransferRequest::walletRecipient)
                 .orElse("wallet:" + input.toWalletId().strip()) : TransferRequest.emailRecipient(input.toEmail());
     }
 
