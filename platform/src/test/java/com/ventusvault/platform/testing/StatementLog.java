@@ -12,7 +12,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
-import reactor.core.publisher.Flux;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Records the SQL of every statement the app creates, by wrapping the R2DBC {@link ConnectionFactory} (the driver,
@@ -47,7 +48,7 @@ public class StatementLog {
         return proxy(factory, (method, args) -> {
             Object result = invoke(factory, method, args);
             return method.getName().equals("create") && method.getParameterCount() == 0
-                    ? Flux.from((org.reactivestreams.Publisher<?>) result).map(connection -> recording((Connection) connection))
+                    ? Mono.from((Publisher<?>) result).map(connection -> recording((Connection) connection))
                     : result;
         });
     }
