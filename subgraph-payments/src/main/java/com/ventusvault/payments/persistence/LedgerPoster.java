@@ -32,8 +32,9 @@ import reactor.core.publisher.Mono;
  *   <li>lock every account the transfer touches, in ascending id order (no deadlocks, no overdrafts between check and
  *       write), and let the {@link com.ventusvault.payments.domain.Ledger} rules plan the postings, or refuse; money
  *       leaving a wallet must also fit its {@link OutgoingLimits} (LIMIT_EXCEEDED);</li>
- *   <li>claim the key with the transfer row and its first history row (the unique constraint stays as a backstop),
- *       then append the journal entries, which move the cached balances.</li>
+ *   <li>claim the key with the transfer row and its first history row (the unique constraint stays as a backstop)
+ *       and append the journal entries, which move the cached balances, in one statement (entries only if the key
+ *       was claimed).</li>
  * </ol>
  * At commit the database checks that the entries of the transfer sum to zero. A refusal rolls the transaction back
  * (so whatever the scope wrote, e.g. a recipient's wallet, disappears) and is then recorded under the key in a second
@@ -187,10 +188,9 @@ public class LedgerPoster {
         Transfer transfer = new Transfer(TransferId.random(), plan.kind(), TransferStatus.COMPLETED, plan.amount(),
                 plan.fee(), plan.from(), plan.to(), request.note(), request.initiator(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return transfers.insert(transfer, request.idempotencyKey(), fingerprint, null)
+        return transfers.insert(transfer, request.idempotencyKey(), fingerprint, null, plan.postings())
                 .flatMap(claimed -> claimed
-                        ? transfers.appendEntries(transfer.id(), plan.postings())
-                                .thenReturn((TransferOutcome) new TransferOutcome.Posted(transfer))
+                        ? Mono.just((TransferOutcome) new TransferOutcome.Posted(transfer))
                         : transfers.findByKey(request.initiator(), request.idempotencyKey())
                                 .map(winner -> replay(winner, fingerprint))
                                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("Transfer key "

@@ -87,14 +87,38 @@ public class TransferRepository {
      * the key, {@code false} if the other did (then nothing was written).
      */
     public Mono<Boolean> insert(Transfer transfer, String idempotencyKey, String fingerprint, String reason) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql("with t as (insert into transfer (id, kind, status, amount, "
-                        + "fee, platform_fee, provider_fee, network_fee, currency, from_account_id, to_account_id, note, "
-                        + "initiator_id, idempotency_key, request_fingerprint, created_at) "
-                        + "values (:id, :kind, :status, :amount, :fee, :platformFee, :providerFee, :networkFee, :currency, "
-                        + ":from, :to, :note, :initiator, :key, :fingerprint, :createdAt) "
-                        + "on conflict (initiator_id, idempotency_key) do nothing returning id, status, created_at), "
-                        + "h as (insert into transfer_status_change (transfer_id, status, reason, at) "
-                        + "select id, status, :reason, created_at from t) select id from t")
+        return insert(transfer, idempotencyKey, fingerprint, reason, List.of());
+    }
+
+    /**
+     * {@link #insert(Transfer, String, String, String)} that also appends the transfer's journal entries, all in ONE
+     * statement (one round trip fewer while the accounts are locked): the entries are inserted only if the transfer row
+     * was (they select from its {@code returning}), so an unclaimed key writes nothing at all. The entries' triggers
+     * (balances, outbox) fire at the end of the statement and the double-entry check at commit, as with
+     * {@link #appendEntries}.
+     */
+    public Mono<Boolean> insert(Transfer transfer, String idempotencyKey, String fingerprint, String reason,
+                                List<Posting> postings) {
+        StringBuilder sql = new StringBuilder("with t as (insert into transfer (id, kind, status, amount, "
+                + "fee, platform_fee, provider_fee, network_fee, currency, from_account_id, to_account_id, note, "
+                + "initiator_id, idempotency_key, request_fingerprint, created_at) "
+                + "values (:id, :kind, :status, :amount, :fee, :platformFee, :providerFee, :networkFee, :currency, "
+                + ":from, :to, :note, :initiator, :key, :fingerprint, :createdAt) "
+                + "on conflict (initiator_id, idempotency_key) do nothing returning id, status, created_at), "
+                + "h as (insert into transfer_status_change (transfer_id, status, reason, at) "
+                + "select id, status, :reason, created_at from t) ");
+        if (!postings.isEmpty()) {
+            sql.append(", e as (insert into journal_entry (transfer_id, account_id, amount, currency) "
+                    + "select t.id, v.account_id, v.amount, v.currency from t, (values ");
+            for (int i = 0; i < postings.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(cast(:account").append(i).append(" as uuid), cast(:amount")
+                        .append(i).append(" as numeric), cast(:currency").append(i).append(" as text), ").append(i)
+                        .append(")");
+            }
+            sql.append(") v(account_id, amount, currency, line) order by v.line) ");
+        }
+        sql.append("select id from t");
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString())
                 .bind("id", transfer.id().value()).bind("kind", transfer.kind().name())
                 .bind("status", transfer.status().name()).bind("amount", transfer.amount().amount())
                 .bind("fee", transfer.fee().amount()).bind("platformFee", transfer.fees().platform().amount())
@@ -107,6 +131,11 @@ public class TransferRepository {
         spec = transfer.to() == null ? spec.bindNull("to", UUID.class) : spec.bind("to", transfer.to().value());
         spec = transfer.note() == null ? spec.bindNull("note", String.class) : spec.bind("note", transfer.note());
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        for (int i = 0; i < postings.size(); i++) {
+            Posting posting = postings.get(i);
+            spec = spec.bind("account" + i, posting.account().value()).bind("amount" + i, posting.amount().amount())
+                    .bind("currency" + i, posting.amount().currency().name());
+        }
         return spec.map(row -> row.get("id", UUID.class)).one().hasElement();
     }
 
