@@ -848,24 +848,25 @@ class PayoutsIntegrationTests {
         }
     }
 
+    /** The single value {@code sql} selects for the row whose {@code :id} is {@code id}. */
+    private <T> T valueFor(String sql, String id, Class<T> type) {
+        return database.sql(sql).bind("id", UUID.fromString(id)).map(row -> row.get(0, type)).one().block();
+    }
+
     private String status(String id) {
-        return database.sql("select status from transfer where id = :id").bind("id", UUID.fromString(id))
-                .map(row -> row.get(0, String.class)).one().block();
+        return valueFor("select status from transfer where id = :id", id, String.class);
     }
 
     private String failureCode(String id) {
-        return database.sql("select failure_code from transfer where id = :id").bind("id", UUID.fromString(id))
-                .map(row -> row.get(0, String.class)).one().block();
+        return valueFor("select failure_code from transfer where id = :id", id, String.class);
     }
 
     private String provider(String id) {
-        return database.sql("select provider from payout_detail where transfer_id = :id").bind("id", UUID.fromString(id))
-                .map(row -> row.get(0, String.class)).one().block();
+        return valueFor("select provider from payout_detail where transfer_id = :id", id, String.class);
     }
 
     private String holdStatus(String id) {
-        return database.sql("select status from hold where transfer_id = :id").bind("id", UUID.fromString(id))
-                .map(row -> row.get(0, String.class)).one().block();
+        return valueFor("select status from hold where transfer_id = :id", id, String.class);
     }
 
     private List<String> history(String id) {
@@ -881,13 +882,11 @@ class PayoutsIntegrationTests {
     }
 
     private BigDecimal held(String wallet) {
-        return database.sql("select held from ledger_account where id = :id").bind("id", UUID.fromString(wallet))
-                .map(row -> row.get(0, BigDecimal.class)).one().block();
+        return valueFor("select held from ledger_account where id = :id", wallet, BigDecimal.class);
     }
 
     private BigDecimal available(String wallet) {
-        return database.sql("select balance - held from ledger_account where id = :id").bind("id", UUID.fromString(wallet))
-                .map(row -> row.get(0, BigDecimal.class)).one().block();
+        return valueFor("select balance - held from ledger_account where id = :id", wallet, BigDecimal.class);
     }
 
     private BigDecimal clearing(String provider) {
