@@ -80,7 +80,8 @@ class OutboxIntegrationTests {
             assertThat(paid.get("event_type")).isEqualTo("WalletBalanceChanged");
             assertThat(paid.get("tx")).isEqualTo(tx);
             assertThat((String) paid.get("payload")).contains("\"balance\": \"89.950000000000000000\"")
-                    .contains("\"previousBalance\": \"100.000000000000000000\"").contains("\"ownerId\": \"" + alice.id());
+                    .contains("\"previousBalance\": \"100.000000000000000000\"").contains("\"ownerId\": \"" + alice.id())
+                    .contains("\"transferId\": \"" + transfer + "\"");
             assertThat(eventsAbout(bobUsd)).singleElement().satisfies(event -> assertThat(event.get("tx")).isEqualTo(tx));
             assertThat(eventsAbout(transfer)).singleElement().satisfies(event -> {
                 assertThat(event.get("event_type")).isEqualTo("TransferStatusChanged");
@@ -155,7 +156,8 @@ class OutboxIntegrationTests {
                 .bind("id", transfer).bind("wallet", UUID.fromString(ngn)).then().block();
 
         assertThat(eventsAbout(ngn)).hasSize(2).last().satisfies(event -> assertThat((String) event.get("payload"))
-                .contains("\"held\": \"40.000000000000000000\"").contains("\"available\": \"60.000000000000000000\""));
+                .contains("\"held\": \"40.000000000000000000\"").contains("\"available\": \"60.000000000000000000\"")
+                .contains("\"transferId\": \"" + transfer + "\""));
     }
 
     private long count() {
