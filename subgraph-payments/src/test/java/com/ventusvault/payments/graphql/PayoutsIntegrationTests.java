@@ -219,8 +219,7 @@ class PayoutsIntegrationTests {
         String id = response.path("requestPayout.transfer.id").entity(String.class).get();
         assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "FAILED");
         assertThat(failureCode(id)).isEqualTo("INVALID_BANK_ACCOUNT");
-        assertThat(held(ngn)).isEqualByComparingTo("0");
-        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("3000.00");
+        assertNothingHeldAndBalance(ngn, "3000.00");
 
         // A replay answers the same refusal; the same key for another payout is refused as reused.
         requestPayout(dave, payout(ngn, "100.00", "0001234567", null, "k1"))
@@ -245,8 +244,7 @@ class PayoutsIntegrationTests {
                 .path("requestPayout.transfer.status").entity(String.class).isEqualTo("FAILED");
         String id = response.path("requestPayout.transfer.id").entity(String.class).get();
         assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "FAILED");
-        assertThat(held(ngn)).isEqualByComparingTo("0");
-        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("1000.00");
+        assertNothingHeldAndBalance(ngn, "1000.00");
     }
 
     @Test
@@ -355,8 +353,7 @@ class PayoutsIntegrationTests {
         awaitStatus(id, "EXPIRED");
         assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "BALANCE_RESERVED", "EXPIRED");
         assertThat(failureCode(id)).isEqualTo("HOLD_EXPIRED");
-        assertThat(held(ngn)).isEqualByComparingTo("0");
-        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("2000.00");
+        assertNothingHeldAndBalance(ngn, "2000.00");
         assertThat(journal(id)).isEmpty();
         // The worker never sends an expired payout.
         worker.advance(id(id)).block();
@@ -712,8 +709,7 @@ class PayoutsIntegrationTests {
         assertThat(failureCode(id)).isEqualTo("PROVIDER_UNAVAILABLE");
         assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "BALANCE_RESERVED", "SENT_TO_PROVIDER",
                 "FAILED", "COMPENSATED");
-        assertThat(held(ngn)).isEqualByComparingTo("0");
-        assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("5000.00");
+        assertNothingHeldAndBalance(ngn, "5000.00");
     }
 
     @Test
@@ -846,6 +842,12 @@ class PayoutsIntegrationTests {
                 return;
             }
         }
+    }
+
+    /** The wallet holds nothing back and its posted balance is {@code balance}. */
+    private void assertNothingHeldAndBalance(String wallet, String balance) {
+        assertThat(held(wallet)).isEqualByComparingTo("0");
+        assertThat(PaymentsTestServer.balance(database, wallet)).isEqualByComparingTo(balance);
     }
 
     /** The single value {@code sql} selects for the row whose {@code :id} is {@code id}. */
