@@ -16,13 +16,11 @@ import com.ventusvault.payments.domain.RejectionCode;
 import com.ventusvault.payments.domain.Transfer;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
-import com.ventusvault.payments.domain.TransferOutcome;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.domain.TransferStatus;
 import com.ventusvault.payments.holds.HoldResult;
 import com.ventusvault.payments.holds.HoldService;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
-import com.ventusvault.payments.persistence.LedgerPoster;
 import com.ventusvault.payments.persistence.OutgoingLimits;
 import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.payments.providers.PayoutProviders;
@@ -63,13 +61,14 @@ public class PayoutService {
     private final OutgoingLimits limits;
     private final Ledger ledger;
     private final PayoutWorker worker;
+    private final KeyReplays keys;
     private final PayoutsProperties properties;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public PayoutService(LedgerAccountRepository accounts, TransferRepository transfers, PayoutDetailRepository details,
                          PayoutProviders providers, HoldService holds, OutgoingLimits limits, Ledger ledger,
-                         PayoutWorker worker,
+                         PayoutWorker worker, KeyReplays keys,
                          PayoutsProperties properties, TransactionalOperator transactions, Clock clock) {
         this.accounts = accounts;
         this.transfers = transfers;
@@ -79,6 +78,7 @@ public class PayoutService {
         this.limits = limits;
         this.ledger = ledger;
         this.worker = worker;
+        this.keys = keys;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -101,19 +101,8 @@ public class PayoutService {
         });
     }
 
-    /** The answer for a key already used: the payout as it is now, or IDEMPOTENCY_KEY_REUSED. */
     private Mono<PayoutResult> replay(TransferRequest request) {
-        return transfers.findByKey(request.initiator(), request.idempotencyKey())
-                .flatMap(existing -> switch (LedgerPoster.replay(existing, request.fingerprint())) {
-                    case TransferOutcome.Replayed replayed -> current(replayed.transfer().id());
-                    case TransferOutcome.Refused refused -> Mono.just(PayoutResult.refused(refused.rejection()));
-                    case TransferOutcome.Posted posted -> Mono.just(PayoutResult.of(posted.transfer()));
-                })
-                .switchIfEmpty(Mono.defer(() -> details.keyRefused(request.initiator(), request.idempotencyKey())
-                        .filter(Boolean::booleanValue)
-                        .map(refused -> PayoutResult.refused(Rejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED,
-                                "This idempotencyKey was already used for a different request: use a new key for a "
-                                        + "new payout", "input", "idempotencyKey")))));
+        return keys.replay(request, this::current, "payout");
     }
 
     private Mono<PayoutResult> start(TransferRequest request, PayoutInstruction instruction, LedgerAccount wallet) {

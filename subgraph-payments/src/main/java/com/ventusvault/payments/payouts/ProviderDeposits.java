@@ -18,11 +18,9 @@ import com.ventusvault.payments.domain.RejectionCode;
 import com.ventusvault.payments.domain.Transfer;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
-import com.ventusvault.payments.domain.TransferOutcome;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.domain.TransferStatus;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
-import com.ventusvault.payments.persistence.LedgerPoster;
 import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.payments.providers.ChargeOrder;
 import com.ventusvault.payments.providers.PayoutProviders;
@@ -51,18 +49,18 @@ public class ProviderDeposits {
     private final LedgerAccountRepository accounts;
     private final TransferRepository transfers;
     private final ProviderDepositRepository deposits;
-    private final PayoutDetailRepository payoutDetails;
+    private final KeyReplays keys;
     private final PayoutProviders providers;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public ProviderDeposits(LedgerAccountRepository accounts, TransferRepository transfers,
-                            ProviderDepositRepository deposits, PayoutDetailRepository payoutDetails,
+                            ProviderDepositRepository deposits, KeyReplays keys,
                             PayoutProviders providers, TransactionalOperator transactions, Clock clock) {
         this.accounts = accounts;
         this.transfers = transfers;
         this.deposits = deposits;
-        this.payoutDetails = payoutDetails;
+        this.keys = keys;
         this.providers = providers;
         this.transactions = transactions;
         this.clock = clock;
@@ -96,17 +94,7 @@ public class ProviderDeposits {
     }
 
     private Mono<PayoutResult> replay(TransferRequest request) {
-        return transfers.findByKey(request.initiator(), request.idempotencyKey())
-                .flatMap(existing -> switch (LedgerPoster.replay(existing, request.fingerprint())) {
-                    case TransferOutcome.Replayed replayed -> current(replayed.transfer().id());
-                    case TransferOutcome.Refused refused -> Mono.just(PayoutResult.refused(refused.rejection()));
-                    case TransferOutcome.Posted posted -> Mono.just(PayoutResult.of(posted.transfer()));
-                })
-                .switchIfEmpty(Mono.defer(() -> payoutDetails.keyRefused(request.initiator(), request.idempotencyKey())
-                        .filter(Boolean::booleanValue)
-                        .map(refused -> PayoutResult.refused(Rejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED,
-                                "This idempotencyKey was already used for a different request: use a new key for a "
-                                        + "new deposit", "input", "idempotencyKey")))));
+        return keys.replay(request, this::current, "deposit");
     }
 
     private Mono<PayoutResult> charge(TransferRequest request, LedgerAccount wallet, String email, ProviderName provider) {
