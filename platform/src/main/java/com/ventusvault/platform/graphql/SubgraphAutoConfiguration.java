@@ -2,6 +2,9 @@ package com.ventusvault.platform.graphql;
 
 import com.ventusvault.platform.errors.ApiErrorAdvice;
 import com.ventusvault.platform.errors.RequestErrorCodes;
+import com.ventusvault.platform.requests.RequestFactsArgumentResolver;
+import com.ventusvault.platform.requests.RequestFactsInterceptor;
+import com.ventusvault.platform.requests.TrustedProxies;
 import com.ventusvault.platform.security.AccessTokenVerifier;
 import com.ventusvault.platform.security.AuthProperties;
 import com.ventusvault.platform.security.SigningKeySource;
@@ -94,5 +97,17 @@ public class SubgraphAutoConfiguration {
     @Bean
     ViewerArgumentResolver viewerArgumentResolver() {
         return new ViewerArgumentResolver();
+    }
+
+    /** Request id, client IP (X-Forwarded-For from {@code ventus.http.trusted-proxies} only) and user agent. */
+    @Bean
+    RequestFactsInterceptor requestFactsInterceptor(
+            @Value("${ventus.http.trusted-proxies:127.0.0.0/8,::1/128}") java.util.List<String> trustedProxies) {
+        return new RequestFactsInterceptor(TrustedProxies.of(trustedProxies));
+    }
+
+    @Bean
+    RequestFactsArgumentResolver requestFactsArgumentResolver() {
+        return new RequestFactsArgumentResolver();
     }
 }
