@@ -44,3 +44,7 @@ create table audit_log (
 create index audit_log_by_actor on audit_log (actor_id, id desc);
 create index audit_log_by_action on audit_log (action text_pattern_ops, id desc);
 create index audit_log_by_target on audit_log (target, id desc);
+
+-- Ending every session of a user at once (password change or reset, logout everywhere, lockout by staff): refresh
+-- token families started at or before this instant are dead.
+alter table users add column sessions_revoked_at timestamptz;
