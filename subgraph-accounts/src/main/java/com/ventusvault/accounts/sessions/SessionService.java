@@ -9,9 +9,12 @@ import com.ventusvault.accounts.domain.Violation;
 import com.ventusvault.accounts.persistence.UserRepository;
 import com.ventusvault.accounts.tokens.AccessTokenIssuer;
 import com.ventusvault.accounts.tokens.IssuedToken;
+import com.ventusvault.accounts.verification.EmailVerification;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,14 +29,20 @@ public class SessionService {
     private final AccessTokenIssuer tokens;
     private final Clock clock;
 
-    public SessionService(UserRepository users, PasswordHasher hasher, AccessTokenIssuer tokens, Clock clock) {
+    private final EmailVerification verification;
+    private final TransactionalOperator transactions;
+
+    public SessionService(UserRepository users, PasswordHasher hasher, AccessTokenIssuer tokens, Clock clock,
+                          EmailVerification verification, ReactiveTransactionManager transactionManager) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
+        this.verification = verification;
+        this.transactions = TransactionalOperator.create(transactionManager);
     }
 
-    /** Creates a CUSTOMER with KYC status PENDING and signs them in. */
+    /** Creates a CUSTOMER with KYC status PENDING, emails them a verification token and signs them in. */
     public Mono<SignInResult> register(String email, String password, String displayName, String phone) {
         return switch (Registration.validate(email, password, displayName, phone)) {
             case Registration.Invalid invalid -> Mono.just(new SignInResult.Refused(invalid.violations()));
@@ -46,7 +55,10 @@ public class SessionService {
         return users.findIdByEmail(registration.email())
                 .map(taken -> (SignInResult) refused(Violation.emailTaken()))
                 .switchIfEmpty(Mono.defer(() -> hasher.hash(registration.password())
-                        .flatMap(hash -> users.insert(UserId.random(), registration, hash))
+                        // The user and their verification email commit together, or neither does.
+                        .flatMap(hash -> users.insert(UserId.random(), registration, hash)
+                                .flatMap(verification::start)
+                                .as(transactions::transactional))
                         .map(this::signedIn)
                         .defaultIfEmpty(refused(Violation.emailTaken()))));
     }
