@@ -12,6 +12,7 @@ import com.ventusvault.accounts.notifications.Message;
 import com.ventusvault.accounts.notifications.NotificationChannel;
 import com.ventusvault.accounts.notifications.NotificationKind;
 import com.ventusvault.accounts.notifications.Notifier;
+import com.ventusvault.accounts.persistence.AuditCounts;
 import com.ventusvault.accounts.persistence.UserChanges;
 import com.ventusvault.accounts.persistence.UserRepository;
 import com.ventusvault.accounts.verification.IdentityProperties;
@@ -20,6 +21,7 @@ import com.ventusvault.accounts.verification.Redemption;
 import com.ventusvault.accounts.verification.TokenPurpose;
 import com.ventusvault.platform.requests.RequestFacts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Changing a password (knowing the current one) and resetting a forgotten one (with a token mailed to the login
+ * Changing a password (knowing the current one; after 5 wrong ones in 15 minutes, TOO_MANY_ATTEMPTS) and resetting a forgotten one (with a token mailed to the login
  * email, single use, valid {@code reset-ttl}, 30 minutes by default). Both end every session of the user
  * ({@code users.sessions_revoked_at}), close any open reset tokens, record {@code auth.password.changed} or
  * {@code auth.password.reset} and send a SECURITY_ALERT email, so an owner who did not do it finds out.
@@ -42,6 +44,10 @@ public class Passwords {
 
     private static final Logger log = LoggerFactory.getLogger(Passwords.class);
 
+    /** Wrong current passwords allowed in changePassword per {@link #GUESS_WINDOW}, before TOO_MANY_ATTEMPTS. */
+    static final int MAX_WRONG_GUESSES = 5;
+    static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
+    private static final String CHANGE_REFUSED = "auth.password.change_refused";
     private static final List<String> NEW_PASSWORD = List.of("input", "newPassword");
     private static final List<String> TOKEN = List.of("input", "token");
 
@@ -51,12 +57,13 @@ public class Passwords {
     private final OneTimeTokens tokens;
     private final Notifier notifier;
     private final AuditTrail audit;
+    private final AuditCounts auditCounts;
     private final IdentityProperties properties;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public Passwords(UserRepository users, UserChanges changes, PasswordHasher hasher, OneTimeTokens tokens,
-                     Notifier notifier, AuditTrail audit, IdentityProperties properties,
+                     Notifier notifier, AuditTrail audit, AuditCounts auditCounts, IdentityProperties properties,
                      ReactiveTransactionManager transactionManager, Clock clock) {
         this.users = users;
         this.changes = changes;
@@ -64,6 +71,7 @@ public class Passwords {
         this.tokens = tokens;
         this.notifier = notifier;
         this.audit = audit;
+        this.auditCounts = auditCounts;
         this.properties = properties;
         this.transactions = TransactionalOperator.create(transactionManager);
         this.clock = clock;
@@ -75,11 +83,21 @@ public class Passwords {
         if (broken.isPresent()) {
             return Mono.just(Outcome.refused(broken.get()));
         }
+        // A stolen access token must not become a way to guess the password: few wrong guesses, then a pause.
+        return auditCounts.countRecent(CHANGE_REFUSED, AuditEvent.user(user.value()), GUESS_WINDOW)
+                .flatMap(wrong -> wrong >= MAX_WRONG_GUESSES
+                        ? Mono.just(Outcome.<UserId>refused(new Violation("TOO_MANY_ATTEMPTS",
+                                "Too many wrong passwords; try again in " + GUESS_WINDOW.toMinutes() + " minutes",
+                                List.of("input", "currentPassword"))))
+                        : check(user, currentPassword, newPassword, facts));
+    }
+
+    private Mono<Outcome<UserId>> check(UserId user, String currentPassword, String newPassword, RequestFacts facts) {
         return users.findPasswordHash(user)
                 .flatMap(hash -> hasher.matches(currentPassword == null ? "" : currentPassword, hash))
                 .flatMap(matches -> matches
                         ? replace(user, newPassword, "auth.password.changed", facts)
-                        : audit.record(new AuditEvent(user.value(), "auth.password.change_refused",
+                        : audit.record(new AuditEvent(user.value(), CHANGE_REFUSED,
                                         AuditEvent.user(user.value()), Map.of("reason", "wrong current password")), facts)
                                 .thenReturn(Outcome.<UserId>refused(new Violation("INVALID_CURRENT_PASSWORD",
                                         "The current password is incorrect", List.of("input", "currentPassword")))));
@@ -88,7 +106,8 @@ public class Passwords {
     /**
      * Answers {@code true} at once, whatever the email, and mails a reset token afterwards if the email has an
      * account. The lookup and the mail run after the answer, off the request path, so neither the answer nor its
-     * timing tells whether the email is registered. A failure there is logged; the user can ask again.
+     * timing tells whether the email is registered. A failure there is logged; the user can ask again. At most
+     * {@code mails-per-hour} reset emails go to one user per hour; further requests are answered the same and ignored.
      */
     public Mono<Boolean> requestReset(String email, RequestFacts facts) {
         String normalised = EmailAddress.normalise(email);
@@ -101,6 +120,14 @@ public class Passwords {
 
     Mono<Void> mailResetToken(String normalisedEmail, RequestFacts facts) {
         return users.findByEmail(normalisedEmail)
+                .filterWhen(user -> tokens.issuedWithin(user.id(), TokenPurpose.PASSWORD_RESET, Duration.ofHours(1))
+                        .map(sent -> {
+                            if (sent >= properties.mailsPerHour()) {
+                                log.info("Not mailing user {} another reset token: {} in the last hour", user.id(), sent);
+                                return false;
+                            }
+                            return true;
+                        }))
                 .flatMap(user -> tokens.issue(user.id(), TokenPurpose.PASSWORD_RESET, properties.resetTtl())
                         .flatMap(token -> notifier.notify(user.id(), NotificationKind.PASSWORD_RESET,
                                 resetMessage(user.displayName(), token), Set.of(NotificationChannel.EMAIL)))

@@ -43,6 +43,14 @@ public class UserTokenRepository {
                 .then();
     }
 
+    /** How many tokens of this purpose the user was issued since {@code since} (for limiting how many are mailed). */
+    public Mono<Long> countIssuedSince(UserId user, String purpose, Instant since) {
+        return database.sql("select count(*) from user_token where user_id = :user and purpose = :purpose "
+                        + "and created_at > :since")
+                .bind("user", user.value()).bind("purpose", purpose).bind("since", since)
+                .map(row -> row.get(0, Long.class)).one();
+    }
+
     /** Closes every open token of this purpose the user has. */
     public Mono<Long> closeOpen(UserId user, String purpose, Instant at) {
         return database.sql("update user_token set closed_at = :at "

@@ -14,6 +14,7 @@ import com.ventusvault.accounts.persistence.UserChanges;
 import com.ventusvault.accounts.persistence.UserRepository;
 import com.ventusvault.platform.requests.RequestFacts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,13 +86,24 @@ public class EmailVerification {
                 .as(transactions::transactional);
     }
 
-    /** Mails the signed-in user a fresh token; older ones stop working. Refused when the email is verified already. */
+    /**
+     * Mails the signed-in user a fresh token; older ones stop working. Refused when the email is verified already, or
+     * when {@code mails-per-hour} verification emails went out in the last hour.
+     */
     public Mono<Outcome<UserId>> resend(UserId userId) {
         return users.findById(userId)
-                .flatMap(user -> user.emailVerified()
-                        ? Mono.just(Outcome.<UserId>refused(new Violation("EMAIL_ALREADY_VERIFIED",
-                                "Your email address is verified already", List.of())))
-                        : mail(user).thenReturn(Outcome.done(user.id())))
+                .flatMap(user -> {
+                    if (user.emailVerified()) {
+                        return Mono.just(Outcome.<UserId>refused(new Violation("EMAIL_ALREADY_VERIFIED",
+                                "Your email address is verified already", List.of())));
+                    }
+                    return tokens.issuedWithin(userId, TokenPurpose.EMAIL_VERIFICATION, Duration.ofHours(1))
+                            .flatMap(sent -> sent >= properties.mailsPerHour()
+                                    ? Mono.just(Outcome.<UserId>refused(new Violation("TOO_MANY_REQUESTS",
+                                            "Too many verification emails were sent in the last hour; use the newest "
+                                                    + "one or try again later", List.of())))
+                                    : mail(user).thenReturn(Outcome.done(user.id())));
+                })
                 .as(transactions::transactional);
     }
 

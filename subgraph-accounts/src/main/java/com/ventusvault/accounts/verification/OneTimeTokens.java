@@ -82,6 +82,11 @@ public class OneTimeTokens {
                 .switchIfEmpty(Mono.defer(() -> refusal(hash, purpose, field, now)));
     }
 
+    /** How many tokens of this purpose the user was issued within the last {@code window}. */
+    public Mono<Long> issuedWithin(UserId user, TokenPurpose purpose, Duration window) {
+        return tokens.countIssuedSince(user, purpose.name(), clock.instant().minus(window));
+    }
+
     /** Closes the user's open tokens of this purpose (e.g. every reset link once the password changed). */
     public Mono<Void> closeAll(UserId user, TokenPurpose purpose) {
         return tokens.closeOpen(user, purpose.name(), clock.instant()).then();

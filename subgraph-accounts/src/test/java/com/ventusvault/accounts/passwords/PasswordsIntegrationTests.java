@@ -96,6 +96,38 @@ class PasswordsIntegrationTests {
     }
 
     @Test
+    void guessingTheCurrentPasswordIsPausedAfterFiveWrongTries() {
+        Identity.Registered user = identity.register();
+        for (int i = 0; i < 5; i++) {
+            changePassword(user.token(), "guess number " + i, NEW_PASSWORD)
+                    .path("changePassword.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CURRENT_PASSWORD");
+        }
+
+        GraphQlTester.Response paused = changePassword(user.token(), AccountsClient.PASSWORD, NEW_PASSWORD);
+        paused.path("changePassword.ok").entity(Boolean.class).isEqualTo(false);
+        paused.path("changePassword.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_ATTEMPTS");
+        identity.login(user.email(), AccountsClient.PASSWORD).path("login.userErrors").entityList(Object.class).hasSize(0);
+        identity.login(user.email(), NEW_PASSWORD).path("login.userErrors[0].code").entity(String.class)
+                .isEqualTo("INVALID_CREDENTIALS");
+        // The pause is counted by the database clock (it stamps the audit log), which tests cannot move: the
+        // window's end is not tested here.
+    }
+
+    @Test
+    void resetEmailsToOneUserAreLimitedPerHourWhileTheAnswerStaysTheSame() throws InterruptedException {
+        Identity.Registered user = identity.register();
+        for (int i = 1; i <= 5; i++) {
+            identity.run("requestPasswordReset", null, Map.of("email", user.email()));
+            awaitResetMails(user.id(), i);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(rawResetRequest(user.email())).isEqualTo("{\"data\":{\"requestPasswordReset\":true}}");
+        }
+        Thread.sleep(1000);
+        assertThat(identity.mailCount(user.id(), "PASSWORD_RESET")).isEqualTo(5);
+    }
+
+    @Test
     void changingThePasswordNeedsASignedInUser() {
         changePassword(null, AccountsClient.PASSWORD, NEW_PASSWORD).errors()
                 .expect(error -> "UNAUTHENTICATED".equals(error.getExtensions().get("code"))).verify();
@@ -249,6 +281,20 @@ class PasswordsIntegrationTests {
             }
         }
         throw new AssertionError("no second reset email");
+    }
+
+    private void awaitResetMails(UUID user, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (identity.mailCount(user, "PASSWORD_RESET") < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " reset emails");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private GraphQlTester.Response changePassword(String token, String current, String next) {

@@ -122,6 +122,19 @@ class EmailVerificationIntegrationTests {
     }
 
     @Test
+    void verificationEmailsAreLimitedToFivePerHour() {
+        Identity.Registered user = identity.register();
+        for (int i = 0; i < 4; i++) {
+            identity.run("resendVerificationEmail", user.token(), Map.of())
+                    .path("resendVerificationEmail.ok").entity(Boolean.class).isEqualTo(true);
+        }
+        GraphQlTester.Response refused = identity.run("resendVerificationEmail", user.token(), Map.of());
+        refused.path("resendVerificationEmail.ok").entity(Boolean.class).isEqualTo(false);
+        refused.path("resendVerificationEmail.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(identity.mailCount(user.id(), "EMAIL_VERIFICATION")).isEqualTo(5);
+    }
+
+    @Test
     void resendingNeedsASignedInUser() {
         identity.run("resendVerificationEmail", null, Map.of()).errors()
                 .expect(error -> "UNAUTHENTICATED".equals(error.getExtensions().get("code"))).verify();
