@@ -220,10 +220,20 @@ public enum TokenAttack {
     }
 
     private static RSAKey attackerKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("attacker").generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
+        return AttackerKey.KEY;
+    }
+
+    /** The attacker's key pair, generated once (lazily: only attacks that sign with it need it). */
+    private static final class AttackerKey {
+
+        static final RSAKey KEY = generate();
+
+        private static RSAKey generate() {
+            try {
+                return new RSAKeyGenerator(2048).keyID("attacker").generate();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
