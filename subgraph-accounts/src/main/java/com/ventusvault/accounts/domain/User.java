@@ -22,6 +22,12 @@ public record User(UserId id, String email, String displayName, String phone, Li
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** A user whose email is not verified and who has no address (e.g. a token-issuing test's stand-in user). */
+    public User(UserId id, String email, String displayName, String phone, List<Role> roles, KycStatus kycStatus,
+                Instant createdAt) {
+        this(id, email, displayName, phone, roles, kycStatus, createdAt, false, null);
+    }
+
     /** Whether the user is staff (SUPPORT or ADMIN), as stored now. */
     public boolean isStaff() {
         return roles.contains(Role.SUPPORT) || roles.contains(Role.ADMIN);
