@@ -2,6 +2,7 @@ package com.ventusvault.accounts.verification;
 
 import com.ventusvault.accounts.audit.AuditEvent;
 import com.ventusvault.accounts.audit.AuditTrail;
+import com.ventusvault.accounts.domain.EmailAddress;
 import com.ventusvault.accounts.domain.Outcome;
 import com.ventusvault.accounts.domain.User;
 import com.ventusvault.accounts.domain.UserId;
@@ -56,7 +57,7 @@ public class EmailVerification {
         this.audit = audit;
         this.properties = properties;
         this.preVerified = properties.preVerifiedEmails().stream()
-                .map(com.ventusvault.accounts.domain.EmailAddress::normalise).collect(Collectors.toUnmodifiableSet());
+                .map(EmailAddress::normalise).collect(Collectors.toUnmodifiableSet());
         this.transactions = TransactionalOperator.create(transactionManager);
         this.clock = clock;
     }
