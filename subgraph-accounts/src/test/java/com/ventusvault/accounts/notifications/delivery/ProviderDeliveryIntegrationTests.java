@@ -27,6 +27,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,6 +80,9 @@ class ProviderDeliveryIntegrationTests {
 
     @Autowired
     TransactionalOperator transactions;
+
+    @Autowired
+    DeliveryWorker worker;
 
     AccountsClient accounts;
 
@@ -211,6 +215,27 @@ class ProviderDeliveryIntegrationTests {
             assertThat(failed.permanent()).isTrue();
             assertThat(failed.reason()).contains("HTTP 401").contains("20003").doesNotContain("not-the-token");
         });
+    }
+
+    @Test
+    void workersRacingForTheSameRowsDeliverEachOnlyOnce() {
+        String phone = uniquePhone();
+        UUID user = userWithPhone(phone);
+        Flux.range(1, 30).concatMap(i -> notifier.notify(new UserId(user), NotificationKind.TWO_FACTOR_CODE,
+                new Message("Code", "race " + i), Set.of(NotificationChannel.SMS))).blockLast(Duration.ofSeconds(20));
+
+        Mono.when(worker.drain(), worker.drain(), worker.drain()).block(Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            trigger.pull();
+            assertThat(rows(user, NotificationKind.TWO_FACTOR_CODE)).hasSize(30)
+                    .allSatisfy(row -> assertThat(row.getValue().status()).isEqualTo("SENT"));
+        });
+        assertThat(rows(user, NotificationKind.TWO_FACTOR_CODE)).allSatisfy(row ->
+                assertThat(row.getValue().attempts()).isEqualTo(1));
+        for (int i = 1; i <= 30; i++) {
+            assertThat(SIMULATOR.messagesTo(phone, "race " + i)).as("race " + i).hasSize(1);
+        }
     }
 
     private void sms(UUID user, String text) {
