@@ -12,6 +12,7 @@ import com.ventusvault.accounts.notifications.NotificationChannel;
 import com.ventusvault.accounts.notifications.NotificationKind;
 import com.ventusvault.accounts.notifications.Notifier;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +84,9 @@ class ProviderDeliveryIntegrationTests {
 
     @Autowired
     DeliveryWorker worker;
+
+    @Autowired
+    DeliveryQueue queue;
 
     AccountsClient accounts;
 
@@ -236,6 +240,29 @@ class ProviderDeliveryIntegrationTests {
         for (int i = 1; i <= 30; i++) {
             assertThat(SIMULATOR.messagesTo(phone, "race " + i)).as("race " + i).hasSize(1);
         }
+    }
+
+    @Test
+    void aRowClaimedByAWorkerThatDiedIsDeliveredWhenItsLeaseEndsAndTheDeadWorkersLateAnswerChangesNothing() {
+        String phone = uniquePhone();
+        UUID user = userWithPhone(phone);
+        UUID id = UUID.randomUUID();
+        database.sql("insert into notification (id, user_id, kind, channel, recipient, subject, body, next_attempt_at) "
+                        + "values (:id, :user, 'TWO_FACTOR_CODE', 'SMS', :phone, 'Code', 'orphaned', now() + interval '1 hour')")
+                .bind("id", id).bind("user", user).bind("phone", phone).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        Instant now = Instant.now();
+        Outgoing claimedByTheDeadWorker = queue.claim(now.plus(Duration.ofHours(2)), now.plusMillis(300), 100)
+                .filter(o -> o.id().equals(id)).blockFirst(Duration.ofSeconds(10));
+        assertThat(claimedByTheDeadWorker.attempts()).isEqualTo(1);
+
+        Row row = awaitStatus(user, NotificationKind.TWO_FACTOR_CODE, "SMS", "SENT", true);
+
+        assertThat(row.attempts()).isEqualTo(2);
+        assertThat(queue.sent(claimedByTheDeadWorker, "SM-late", Instant.now()).block(Duration.ofSeconds(10))).isZero();
+        assertThat(queue.failed(claimedByTheDeadWorker, "late failure").block(Duration.ofSeconds(10))).isZero();
+        assertThat(rows(user, NotificationKind.TWO_FACTOR_CODE)).singleElement().satisfies(r ->
+                assertThat(r.getValue()).isEqualTo(row));
+        assertThat(SIMULATOR.messagesTo(phone, "orphaned")).hasSize(1);
     }
 
     private void sms(UUID user, String text) {
