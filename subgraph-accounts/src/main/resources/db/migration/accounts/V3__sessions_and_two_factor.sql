@@ -8,7 +8,7 @@ create table session_family (
     revoked_at     timestamptz,
     revoked_reason text,
     constraint session_family_revoked_reason_known check (revoked_reason in ('LOGOUT', 'LOGOUT_EVERYWHERE',
-        'REUSE_DETECTED'))
+        'REUSE_DETECTED', 'SESSIONS_REVOKED'))
 );
 create index session_family_open_by_user on session_family (user_id) where revoked_at is null;
 

@@ -44,8 +44,10 @@ public class LoginThrottle {
         OffsetDateTime windowStart = now.minus(WINDOW);
         Mono<Optional<Throttled>> check = database.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .bind("key", account + "\n" + ip).fetch().rowsUpdated()
+                // Sweeps a few expired rows of any key; skip locked, so concurrent sweeps never wait on (or
+                // deadlock with) each other.
                 .then(database.sql("delete from login_attempt where ctid in (select ctid from login_attempt "
-                                + "where at <= :windowStart limit 100)")
+                                + "where at <= :windowStart limit 100 for update skip locked)")
                         .bind("windowStart", windowStart).fetch().rowsUpdated())
                 .then(database.sql("select count(*) as attempts, min(at) as oldest from login_attempt "
                                 + "where account = :account and client_ip = :ip and at > :windowStart")

@@ -110,6 +110,15 @@ public class SessionTokens {
                         Map.of("scope", "everywhere", "sessionsEnded", open)), facts)));
     }
 
+    /**
+     * Ends every session of the user, for flows that record their own audit entry (password change or reset):
+     * sets {@code users.sessions_revoked_at} to the app clock's now, the instant every later refresh compares family
+     * start times with. Joins the caller's transaction.
+     */
+    public Mono<Void> endEverySession(UserId user) {
+        return store.revokeAll(user, clock.instant(), "SESSIONS_REVOKED").then();
+    }
+
     private Mono<SignInResult> reuseDetected(StoredRefreshToken token, RequestFacts facts) {
         UUID user = token.userId().value();
         return store.revokeFamily(token.familyId(), clock.instant(), "REUSE_DETECTED")
