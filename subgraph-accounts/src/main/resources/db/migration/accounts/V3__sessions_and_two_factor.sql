@@ -31,9 +31,10 @@ create table login_attempt (
 );
 create index login_attempt_by_key on login_attempt (account, client_ip, at);
 
--- Lockout: failures in a row per user (reset by a successful login); 10 lock the account for 15 minutes.
+-- Lockout: failures in a row per account (the normalised email, known or not, so an unknown email locks exactly like
+-- a real one and the answers do not tell them apart), reset by a successful login; 10 lock it for 15 minutes.
 create table login_lockout (
-    user_id      uuid        primary key references users (id),
+    account      text        primary key,
     failures     int         not null default 0,
     locked_until timestamptz
 );

@@ -16,7 +16,6 @@ import com.ventusvault.accounts.persistence.UserRepository;
 import com.ventusvault.accounts.twofactor.SecondFactor;
 import com.ventusvault.accounts.twofactor.SecondFactorResult;
 import com.ventusvault.platform.requests.RequestFacts;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,28 +85,28 @@ public class SessionService {
 
     /**
      * Checks the password (and the second factor, once enabled) and signs the user in. An unknown email and a wrong
-     * password give the same answer and cost the same hash, so the response does not tell whether an account exists.
+     * password give the same answer and cost the same hash, and unknown emails are throttled and locked like real
+     * ones, so the responses do not tell whether an account exists.
      */
     public Mono<SignInResult> login(Credentials credentials, RequestFacts facts) {
         String email = EmailAddress.normalise(credentials.email());
         return throttle.attempt(email, facts.clientIp()).flatMap(throttled -> throttled.isPresent()
                 ? throttledLogin(email, throttled.get(), facts)
-                : users.findCredentialsByEmail(email)
-                        .flatMap(stored -> login(stored, credentials, facts))
-                        .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(credentials.password())
-                                .then(failed(null, "unknown_account", Map.of("email", email), facts,
-                                        Violation.invalidCredentials())))));
-    }
-
-    private Mono<SignInResult> login(StoredCredentials stored, Credentials credentials, RequestFacts facts) {
-        User user = stored.user();
-        return lockout.remaining(user.id()).flatMap(locked -> locked.isPresent()
-                ? hasher.matchesNothing(credentials.password())
-                        .then(failed(user, "locked", Map.of(), facts, AccountLockout.locked(locked.get())))
-                : hasher.matches(credentials.password(), stored.passwordHash()).flatMap(matches -> matches
-                        ? transactions.transactional(secondStep(user, credentials, facts))
-                        : transactions.transactional(failure(user, "wrong_password", facts,
-                                Violation.invalidCredentials()))));
+                : account(email).flatMap(stored -> lockout.remaining(email).flatMap(locked -> {
+                    User user = stored.map(StoredCredentials::user).orElse(null);
+                    if (locked.isPresent()) {
+                        return hasher.matchesNothing(credentials.password())
+                                .then(failed(user, email, "locked", facts, AccountLockout.locked(locked.get())));
+                    }
+                    if (user == null) {
+                        return hasher.matchesNothing(credentials.password()).then(transactions.transactional(
+                                failure(null, email, "unknown_account", facts, Violation.invalidCredentials())));
+                    }
+                    return hasher.matches(credentials.password(), stored.get().passwordHash()).flatMap(matches -> matches
+                            ? transactions.transactional(secondStep(user, credentials, facts))
+                            : transactions.transactional(failure(user, email, "wrong_password", facts,
+                                    Violation.invalidCredentials())));
+                })));
     }
 
     private Mono<SignInResult> secondStep(User user, Credentials credentials, RequestFacts facts) {
@@ -116,8 +115,9 @@ public class SessionService {
                     case SecondFactorResult.NotEnabled ignored -> succeeded(user, "password", facts);
                     case SecondFactorResult.Passed passed -> succeeded(user, passed.method(), facts);
                     case SecondFactorResult.Missing missing ->
-                            failed(user, "two_factor_required", Map.of(), facts, missing.violation());
-                    case SecondFactorResult.Wrong wrong -> failure(user, "wrong_second_factor", facts, wrong.violation());
+                            failed(user, user.email(), "two_factor_required", facts, missing.violation());
+                    case SecondFactorResult.Wrong wrong ->
+                            failure(user, user.email(), "wrong_second_factor", facts, wrong.violation());
                 });
     }
 
@@ -129,24 +129,24 @@ public class SessionService {
         String email = EmailAddress.normalise(rawEmail);
         return throttle.attempt(email, facts.clientIp()).flatMap(throttled -> throttled.isPresent()
                 ? throttledLogin(email, throttled.get(), facts).thenReturn(throttled)
-                : users.findCredentialsByEmail(email)
-                        .flatMap(stored -> sendLoginCode(stored, password, facts))
-                        .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password)))
-                        .thenReturn(Optional.empty()));
+                : account(email).flatMap(stored -> lockout.remaining(email).flatMap(locked -> {
+                    if (locked.isPresent() || stored.isEmpty()) {
+                        return hasher.matchesNothing(password);
+                    }
+                    User user = stored.get().user();
+                    return hasher.matches(password, stored.get().passwordHash()).flatMap(matches -> matches
+                            ? transactions.transactional(secondFactor.sendLoginCode(user.id(), user.phone(), facts))
+                            : transactions.transactional(failure(user, email, "wrong_password_for_login_code", facts,
+                                    Violation.invalidCredentials())).thenReturn(false));
+                })).thenReturn(Optional.empty()));
     }
 
-    private Mono<Boolean> sendLoginCode(StoredCredentials stored, String password, RequestFacts facts) {
-        User user = stored.user();
-        return lockout.remaining(user.id()).flatMap(locked -> locked.isPresent()
-                ? hasher.matchesNothing(password)
-                : hasher.matches(password, stored.passwordHash()).flatMap(matches -> matches
-                        ? transactions.transactional(secondFactor.sendLoginCode(user.id(), user.phone(), facts))
-                        : transactions.transactional(failure(user, "wrong_password_for_login_code", facts,
-                                Violation.invalidCredentials())).thenReturn(false)));
+    private Mono<Optional<StoredCredentials>> account(String email) {
+        return users.findCredentialsByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     private Mono<SignInResult> succeeded(User user, String method, RequestFacts facts) {
-        return lockout.recordSuccess(user.id())
+        return lockout.recordSuccess(user.email())
                 .then(devices.rememberAndAlert(user, facts))
                 .flatMap(newDevice -> audit.record(new AuditEvent(user.id().value(), "auth.login.succeeded",
                         AuditEvent.user(user.id().value()), Map.of("method", method, "newDevice", newDevice)), facts))
@@ -155,16 +155,15 @@ public class SessionService {
     }
 
     /** A failure that counts towards the lockout; the one that locks answers ACCOUNT_LOCKED. */
-    private Mono<SignInResult> failure(User user, String reason, RequestFacts facts, Violation violation) {
-        return lockout.recordFailure(user.id(), facts).flatMap(locked -> failed(user, reason, Map.of(), facts,
-                locked ? AccountLockout.locked(lockout.duration()) : violation));
+    private Mono<SignInResult> failure(User user, String email, String reason, RequestFacts facts, Violation violation) {
+        return lockout.recordFailure(email, user == null ? null : user.id(), facts).flatMap(locked -> failed(user,
+                email, reason, facts, locked ? AccountLockout.locked(lockout.duration()) : violation));
     }
 
-    private Mono<SignInResult> failed(User user, String reason, Map<String, Object> extra, RequestFacts facts,
-                                      Violation violation) {
-        Map<String, Object> details = new HashMap<>(extra);
-        details.put("reason", reason);
+    /** Audits a refused login ({@code auth.login.failed}); the email is recorded only when no account has it. */
+    private Mono<SignInResult> failed(User user, String email, String reason, RequestFacts facts, Violation violation) {
         UUID id = user == null ? null : user.id().value();
+        Map<String, Object> details = user == null ? Map.of("reason", reason, "email", email) : Map.of("reason", reason);
         return audit.record(new AuditEvent(id, "auth.login.failed", id == null ? null : AuditEvent.user(id), details),
                 facts).thenReturn(refused(violation));
     }

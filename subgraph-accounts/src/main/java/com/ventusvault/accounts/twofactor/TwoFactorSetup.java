@@ -112,12 +112,12 @@ public class TwoFactorSetup {
         return guarded(viewer, facts, () -> enabled(user).flatMap(enabled -> !enabled
                 ? refused(notEnabled())
                 : passwordMatches(viewer, password).flatMap(passwordOk -> !passwordOk
-                        ? failure(user, facts, new Violation("INVALID_CREDENTIALS", "The password is incorrect",
+                        ? failure(viewer, facts, new Violation("INVALID_CREDENTIALS", "The password is incorrect",
                                 List.of("input", "password")))
                         : secondFactor.acceptsCurrentCode(user, code)
                                 .flatMap(ok -> ok ? Mono.just(true) : secondFactor.acceptsRecoveryCode(user, code))
                                 .flatMap(codeOk -> !codeOk
-                                        ? failure(user, facts, SecondFactor.invalidCode(List.of("input", "code")))
+                                        ? failure(viewer, facts, SecondFactor.invalidCode(List.of("input", "code")))
                                         : store.remove(user)
                                                 .then(audit.record(event(user, "auth.2fa.disabled"), facts))
                                                 .then(notifier.notify(user, NotificationKind.SECURITY_ALERT, new Message(
@@ -136,7 +136,7 @@ public class TwoFactorSetup {
                         ? newRecoveryCodes(user, "auth.2fa.recovery_codes_regenerated", facts,
                                 "New recovery codes", "New recovery codes were made for your VentusVault account; "
                                         + "the old ones no longer work.")
-                        : failure(user, facts, SecondFactor.invalidCode(List.of("code"))))));
+                        : failure(viewer, facts, SecondFactor.invalidCode(List.of("code"))))));
     }
 
     /** Throttle (own transaction), then the lockout check and {@code action} in one transaction. */
@@ -145,13 +145,14 @@ public class TwoFactorSetup {
         UserId user = new UserId(viewer.userId());
         return throttle.attempt(viewer.email(), facts.clientIp()).flatMap(throttled -> throttled.isPresent()
                 ? refused(throttled.get().violation())
-                : transactions.transactional(lockout.remaining(user).flatMap(locked -> locked.isPresent()
+                : transactions.transactional(lockout.remaining(viewer.email()).flatMap(locked -> locked.isPresent()
                         ? refused(AccountLockout.locked(locked.get()))
                         : action.get())));
     }
 
-    private <T> Mono<TwoFactorOutcome<T>> failure(UserId user, RequestFacts facts, Violation violation) {
-        return lockout.recordFailure(user, facts).flatMap(locked -> refused(violation));
+    private <T> Mono<TwoFactorOutcome<T>> failure(Viewer viewer, RequestFacts facts, Violation violation) {
+        return lockout.recordFailure(viewer.email(), new UserId(viewer.userId()), facts)
+                .flatMap(locked -> refused(locked ? AccountLockout.locked(lockout.duration()) : violation));
     }
 
     private Mono<TwoFactorOutcome<List<String>>> newRecoveryCodes(UserId user, String action, RequestFacts facts,

@@ -123,6 +123,19 @@ class LoginDefencesIntegrationTests {
     }
 
     @Test
+    void anUnknownEmailLocksExactlyLikeARealAccount() {
+        String real = AuthClient.uniqueEmail("real-lock");
+        client.register(real, null);
+        String unknown = AuthClient.uniqueEmail("ghost-lock");
+        for (int i = 0; i < 11; i++) {
+            List<String> realAnswer = errorCodes(fromIp(50 + i).login(real, "wrong " + i, null, null), "login");
+            List<String> unknownAnswer = errorCodes(fromIp(50 + i).login(unknown, "wrong " + i, null, null), "login");
+            assertThat(unknownAnswer).as("attempt " + (i + 1)).isEqualTo(realAnswer)
+                    .containsExactly(i < 9 ? "INVALID_CREDENTIALS" : "ACCOUNT_LOCKED");
+        }
+    }
+
+    @Test
     void aSuccessfulLoginStartsTheFailureCountOver() {
         String email = AuthClient.uniqueEmail("reset-count");
         client.register(email, null);
