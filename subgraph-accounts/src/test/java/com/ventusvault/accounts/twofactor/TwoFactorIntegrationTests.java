@@ -119,6 +119,22 @@ class TwoFactorIntegrationTests {
     }
 
     @Test
+    void concurrentLoginsWithOneCodeLetExactlyOneIn() {
+        Enrolled user = enrol(null);
+        clock.advance(Duration.ofSeconds(30));
+        String code = currentCode(user.secret());
+        int attempts = 4;
+        List<List<String>> answers = reactor.core.publisher.Flux.range(0, attempts)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> errorCodes(
+                                client.from("Racer/" + i, "192.0.2." + (200 + i))
+                                        .login(user.email(), AuthClient.PASSWORD, code, null), "login"))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), attempts)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(answers).filteredOn(List::isEmpty).hasSize(1);
+        assertThat(answers).filteredOn(codes -> codes.equals(List.of("INVALID_TWO_FACTOR_CODE"))).hasSize(attempts - 1);
+    }
+
+    @Test
     void codesOfTheNeighbouringStepsAreAcceptedButNotOlderOnes() {
         Enrolled user = enrol(null);
         clock.advance(Duration.ofSeconds(90));
