@@ -136,6 +136,18 @@ public final class Identity {
         return run("login", null, Map.of("input", Map.of("email", email, "password", password)));
     }
 
+    /** Logs in with the test password and returns the session's refresh token. */
+    public String refreshToken(String email) {
+        return run("loginSession", null, Map.of("input", Map.of("email", email, "password", AccountsClient.PASSWORD)))
+                .path("login.session.refreshToken").entity(String.class).get();
+    }
+
+    /** Whether refreshSession accepts this refresh token (it rotates: each works once). */
+    public boolean refreshes(String refreshToken) {
+        return run("refreshSession", null, Map.of("refreshToken", refreshToken))
+                .path("refreshSession.userErrors").entityList(Object.class).get().isEmpty();
+    }
+
     /** A map that allows null values, for inputs that clear a field. */
     public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new HashMap<>();

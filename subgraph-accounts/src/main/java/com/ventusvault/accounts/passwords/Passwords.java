@@ -15,6 +15,7 @@ import com.ventusvault.accounts.notifications.Notifier;
 import com.ventusvault.accounts.persistence.AuditCounts;
 import com.ventusvault.accounts.persistence.UserChanges;
 import com.ventusvault.accounts.persistence.UserRepository;
+import com.ventusvault.accounts.sessions.SessionTokens;
 import com.ventusvault.accounts.verification.IdentityProperties;
 import com.ventusvault.accounts.verification.OneTimeTokens;
 import com.ventusvault.accounts.verification.Redemption;
@@ -22,7 +23,6 @@ import com.ventusvault.accounts.verification.TokenPurpose;
 import com.ventusvault.platform.requests.RequestFacts;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 /**
  * Changing a password (knowing the current one; after 5 wrong ones in 15 minutes, TOO_MANY_ATTEMPTS) and resetting a forgotten one (with a token mailed to the login
  * email, single use, valid {@code reset-ttl}, 30 minutes by default). Both end every session of the user
- * ({@code users.sessions_revoked_at}), close any open reset tokens, record {@code auth.password.changed} or
+ * ({@code SessionTokens.endEverySession}: refresh tokens stop working), close any open reset tokens, record {@code auth.password.changed} or
  * {@code auth.password.reset} and send a SECURITY_ALERT email, so an owner who did not do it finds out.
  */
 @Service
@@ -58,12 +58,13 @@ public class Passwords {
     private final Notifier notifier;
     private final AuditTrail audit;
     private final AuditCounts auditCounts;
+    private final SessionTokens sessions;
     private final IdentityProperties properties;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public Passwords(UserRepository users, UserChanges changes, PasswordHasher hasher, OneTimeTokens tokens,
-                     Notifier notifier, AuditTrail audit, AuditCounts auditCounts, IdentityProperties properties,
+                     Notifier notifier, AuditTrail audit, AuditCounts auditCounts, SessionTokens sessions, IdentityProperties properties,
                      ReactiveTransactionManager transactionManager, Clock clock) {
         this.users = users;
         this.changes = changes;
@@ -72,6 +73,7 @@ public class Passwords {
         this.notifier = notifier;
         this.audit = audit;
         this.auditCounts = auditCounts;
+        this.sessions = sessions;
         this.properties = properties;
         this.transactions = TransactionalOperator.create(transactionManager);
         this.clock = clock;
@@ -168,8 +170,8 @@ public class Passwords {
     }
 
     private Mono<Outcome<UserId>> store(UserId user, String hash, String action, RequestFacts facts) {
-        Instant now = clock.instant();
-        return changes.replacePassword(user, hash, now)
+        return changes.replacePassword(user, hash)
+                .then(sessions.endEverySession(user))
                 .then(tokens.closeAll(user, TokenPurpose.PASSWORD_RESET))
                 .then(audit.record(new AuditEvent(user.value(), action, AuditEvent.user(user.value()),
                         Map.of("sessionsEnded", true)), facts))

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * The writes to {@code accounts.users} after registration: profile, password, verified email, KYC status, roles and
- * ending every session. Each is one statement that returns the user as stored now (or nothing for an unknown id), so
+ * The writes to {@code accounts.users} after registration: profile, password, verified email, KYC status and roles
+ * (ending sessions is {@code SessionTokens.endEverySession}). Each is one statement that returns the user as stored now (or nothing for an unknown id), so
  * callers inside a transaction see their own write.
  */
 @Repository
@@ -68,10 +68,10 @@ public class UserChanges {
         return spec.map(UserRepository::user).one();
     }
 
-    /** Replaces the password hash and ends every session started up to {@code at}. */
-    public Mono<User> replacePassword(UserId id, String passwordHash, Instant at) {
-        return database.sql("update users set password_hash = :hash, sessions_revoked_at = :at where id = :id" + RETURNING)
-                .bind("id", id.value()).bind("hash", passwordHash).bind("at", at)
+    /** Replaces the password hash (ending the user's sessions is the caller's next step). */
+    public Mono<User> replacePassword(UserId id, String passwordHash) {
+        return database.sql("update users set password_hash = :hash where id = :id" + RETURNING)
+                .bind("id", id.value()).bind("hash", passwordHash)
                 .map(UserRepository::user).one();
     }
 
@@ -100,14 +100,12 @@ public class UserChanges {
                 .map(UserRepository::user).one();
     }
 
-    /** Replaces the roles; with {@code endSessionsAt}, also ends every session started up to then. */
-    public Mono<User> setRoles(UserId id, List<Role> roles, Instant endSessionsAt) {
-        var spec = database.sql("update users set roles = :roles, "
-                        + "sessions_revoked_at = coalesce(:revokedAt, sessions_revoked_at) where id = :id" + RETURNING)
+    /** Replaces the roles. */
+    public Mono<User> setRoles(UserId id, List<Role> roles) {
+        return database.sql("update users set roles = :roles where id = :id" + RETURNING)
                 .bind("id", id.value())
-                .bind("roles", roles.stream().map(Role::name).toArray(String[]::new));
-        spec = endSessionsAt == null ? spec.bindNull("revokedAt", Instant.class) : spec.bind("revokedAt", endSessionsAt);
-        return spec.map(UserRepository::user).one();
+                .bind("roles", roles.stream().map(Role::name).toArray(String[]::new))
+                .map(UserRepository::user).one();
     }
 
     private static DatabaseClient.GenericExecuteSpec bindText(DatabaseClient.GenericExecuteSpec spec, String name,

@@ -11,10 +11,10 @@ import com.ventusvault.accounts.domain.UserId;
 import com.ventusvault.accounts.domain.Violation;
 import com.ventusvault.accounts.persistence.UserChanges;
 import com.ventusvault.accounts.persistence.UserRepository;
+import com.ventusvault.accounts.sessions.SessionTokens;
 import com.ventusvault.platform.errors.ApiException;
 import com.ventusvault.platform.errors.ErrorCode;
 import com.ventusvault.platform.requests.RequestFacts;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,15 +42,15 @@ public class StaffActions {
     private final UserChanges changes;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
-    private final Clock clock;
+    private final SessionTokens sessions;
 
     public StaffActions(UserRepository users, UserChanges changes, AuditTrail audit,
-                        ReactiveTransactionManager transactionManager, Clock clock) {
+                        ReactiveTransactionManager transactionManager, SessionTokens sessions) {
         this.users = users;
         this.changes = changes;
         this.audit = audit;
         this.transactions = TransactionalOperator.create(transactionManager);
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** SUPPORT or ADMIN: the user with this login email, or empty. */
@@ -113,7 +113,9 @@ public class StaffActions {
                     return changes.lock(target)
                             .flatMap(before -> {
                                 boolean removes = !wanted.containsAll(before.roles());
-                                return changes.setRoles(target, ordered, removes ? clock.instant() : null)
+                                return changes.setRoles(target, ordered)
+                                        .flatMap(after -> (removes ? sessions.endEverySession(target) : Mono.<Void>empty())
+                                                .thenReturn(after))
                                         .flatMap(after -> audit.record(new AuditEvent(caller.value(), "user.roles.changed",
                                                         AuditEvent.user(target.value()), Map.of(
                                                                 "from", names(before.roles()), "to", names(ordered),

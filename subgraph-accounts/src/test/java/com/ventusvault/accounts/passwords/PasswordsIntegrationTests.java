@@ -65,6 +65,7 @@ class PasswordsIntegrationTests {
     @Test
     void changingThePasswordReplacesItEndsEverySessionAuditsAndAlertsTheOwner() {
         Identity.Registered user = identity.register();
+        String refreshToken = identity.refreshToken(user.email());
 
         changePassword(user.token(), AccountsClient.PASSWORD, NEW_PASSWORD)
                 .path("changePassword.ok").entity(Boolean.class).isEqualTo(true)
@@ -74,6 +75,7 @@ class PasswordsIntegrationTests {
                 .isEqualTo("INVALID_CREDENTIALS");
         identity.login(user.email(), NEW_PASSWORD).path("login.userErrors").entityList(Object.class).hasSize(0);
         assertThat(identity.column(user.id(), "sessions_revoked_at", OffsetDateTime.class)).isNotNull();
+        assertThat(identity.refreshes(refreshToken)).as("a refresh token from before the change").isFalse();
         assertThat(identity.column(user.id(), "password_hash", String.class)).startsWith("$argon2id$")
                 .doesNotContain(NEW_PASSWORD);
 
@@ -174,6 +176,7 @@ class PasswordsIntegrationTests {
     @Test
     void theMailedResetTokenSetsANewPasswordOnceEndsSessionsAndVerifiesTheEmail() {
         Identity.Registered user = identity.register();
+        String refreshToken = identity.refreshToken(user.email());
         String token = requestReset(user);
 
         GraphQlTester.Response reset = identity.accounts().graphQl().mutate()
@@ -187,6 +190,7 @@ class PasswordsIntegrationTests {
         identity.login(user.email(), NEW_PASSWORD).path("login.userErrors").entityList(Object.class).hasSize(0);
         assertThat(identity.column(user.id(), "sessions_revoked_at", OffsetDateTime.class)).isNotNull();
         assertThat(identity.column(user.id(), "email_verified_at", OffsetDateTime.class)).isNotNull();
+        assertThat(identity.refreshes(refreshToken)).as("a refresh token from before the reset").isFalse();
         Identity.Audited audited = identity.auditOf(user.id()).stream()
                 .filter(entry -> entry.action().equals("auth.password.reset")).findFirst().orElseThrow();
         assertThat(audited.actorId()).isEqualTo(user.id());

@@ -161,10 +161,12 @@ class StaffIntegrationTests {
         promoted.path("setRoles.userErrors").entityList(Object.class).hasSize(0);
         promoted.path("setRoles.user.roles").entityList(String.class).containsExactly("CUSTOMER", "SUPPORT");
         assertThat(identity.column(user.id(), "sessions_revoked_at", OffsetDateTime.class)).isNull();
+        String supportSession = identity.refreshToken(user.email());
 
         setRoles(admin.token(), user.id().toString(), List.of())
                 .path("setRoles.user.roles").entityList(String.class).containsExactly("CUSTOMER");
         assertThat(identity.column(user.id(), "sessions_revoked_at", OffsetDateTime.class)).isNotNull();
+        assertThat(identity.refreshes(supportSession)).as("a session holding the removed role").isFalse();
 
         List<Identity.Audited> changes = identity.auditOf(user.id()).stream()
                 .filter(entry -> entry.action().equals("user.roles.changed")).toList();
