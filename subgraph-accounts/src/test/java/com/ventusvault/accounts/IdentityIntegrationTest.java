@@ -9,14 +9,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * {@link AccountsIntegrationTest} with a {@link ShiftableClock} as the app's clock and one pre-verified email
+ * {@link AccountsIntegrationTest} with a {@link MutableClock} as the app's clock and one pre-verified email
  * ({@link #PRE_VERIFIED_EMAIL}). Every identity test class uses exactly this, so they share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @AccountsIntegrationTest
-@Import(ShiftableClock.Configuration.class)
+@Import(MutableClock.Configuration.class)
 @TestPropertySource(properties = "ventus.accounts.identity.pre-verified-emails=" + IdentityIntegrationTest.PRE_VERIFIED_EMAIL)
 public @interface IdentityIntegrationTest {
 

@@ -46,18 +46,22 @@ class IdentityController {
 
     @MutationMapping
     Mono<ActionPayload> changePassword(@Argument ChangePasswordInput input, Viewer viewer, RequestFacts facts) {
-        return passwords.change(new UserId(viewer.userId()), input.currentPassword(), input.newPassword(), facts)
+        return passwords.change(new UserId(viewer.userId()),
+                        BoundedInput.require(input.currentPassword(), BoundedInput.PASSWORD, "input", "currentPassword"),
+                        BoundedInput.require(input.newPassword(), BoundedInput.PASSWORD, "input", "newPassword"), facts)
                 .map(ActionPayload::of);
     }
 
     @MutationMapping
     Mono<Boolean> requestPasswordReset(@Argument String email, RequestFacts facts) {
-        return passwords.requestReset(email, facts);
+        return passwords.requestReset(BoundedInput.require(email, BoundedInput.EMAIL, "email"), facts);
     }
 
     @MutationMapping
     Mono<ActionPayload> resetPassword(@Argument ResetPasswordInput input, RequestFacts facts) {
-        return passwords.reset(input.token(), input.newPassword(), facts).map(ActionPayload::of);
+        return passwords.reset(input.token(),
+                BoundedInput.require(input.newPassword(), BoundedInput.PASSWORD, "input", "newPassword"), facts)
+                .map(ActionPayload::of);
     }
 
     @MutationMapping

@@ -29,7 +29,7 @@ class StaffController {
 
     @QueryMapping
     Mono<User> userByEmail(@Argument String email, Viewer viewer) {
-        return staff.userByEmail(new UserId(viewer.userId()), email);
+        return staff.userByEmail(new UserId(viewer.userId()), BoundedInput.require(email, BoundedInput.EMAIL, "email"));
     }
 
     @MutationMapping

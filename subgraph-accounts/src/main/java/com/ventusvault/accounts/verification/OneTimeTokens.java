@@ -1,15 +1,12 @@
 package com.ventusvault.accounts.verification;
 
+import com.ventusvault.accounts.credentials.RandomSecrets;
+import com.ventusvault.accounts.credentials.SecretDigest;
 import com.ventusvault.accounts.domain.UserId;
 import com.ventusvault.accounts.persistence.UserTokenRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -23,24 +20,22 @@ import reactor.core.publisher.Mono;
 @Service
 public class OneTimeTokens {
 
-    private static final int TOKEN_BYTES = 32;
     /** Longer input cannot be one of our tokens; refusing it early keeps hashing cheap. */
     private static final int MAX_TOKEN_LENGTH = 128;
 
     private final UserTokenRepository tokens;
+    private final RandomSecrets secrets;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    public OneTimeTokens(UserTokenRepository tokens, Clock clock) {
+    public OneTimeTokens(UserTokenRepository tokens, RandomSecrets secrets, Clock clock) {
         this.tokens = tokens;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
     /** A new token for the user and purpose, valid for {@code ttl}; the user's older open ones of that purpose close. */
     public Mono<String> issue(UserId user, TokenPurpose purpose, Duration ttl) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = secrets.token();
         Instant now = clock.instant();
         return tokens.replace(user, purpose.name(), hash(token), now, now.plus(ttl)).thenReturn(token);
     }
@@ -92,11 +87,7 @@ public class OneTimeTokens {
         return tokens.closeOpen(user, purpose.name(), clock.instant()).then();
     }
 
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+    private static byte[] hash(String token) {
+        return SecretDigest.of(token);
     }
 }

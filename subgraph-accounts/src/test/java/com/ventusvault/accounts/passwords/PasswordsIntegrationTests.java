@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ventusvault.accounts.AccountsClient;
 import com.ventusvault.accounts.Identity;
 import com.ventusvault.accounts.IdentityIntegrationTest;
-import com.ventusvault.accounts.ShiftableClock;
+import com.ventusvault.accounts.MutableClock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class PasswordsIntegrationTests {
     DatabaseClient database;
 
     @Autowired
-    ShiftableClock clock;
+    MutableClock clock;
 
     Identity identity;
 
@@ -255,6 +255,14 @@ class PasswordsIntegrationTests {
 
         assertThat(results).containsOnlyOnce(true).hasSize(4);
         assertThat(identity.auditActionsOf(user.id())).containsOnlyOnce("auth.password.reset");
+    }
+
+    @Test
+    void aHugeCurrentPasswordIsRefusedBeforeAnyHashing() {
+        Identity.Registered user = identity.register();
+        changePassword(user.token(), "x".repeat(100_000), NEW_PASSWORD).errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getExtensions().get("code"))).verify();
+        assertThat(identity.auditActionsOf(user.id())).doesNotContain("auth.password.change_refused");
     }
 
     @Test

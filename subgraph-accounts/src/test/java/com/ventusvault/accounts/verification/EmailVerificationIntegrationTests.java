@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ventusvault.accounts.AccountsClient;
 import com.ventusvault.accounts.Identity;
 import com.ventusvault.accounts.IdentityIntegrationTest;
-import com.ventusvault.accounts.ShiftableClock;
+import com.ventusvault.accounts.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class EmailVerificationIntegrationTests {
     DatabaseClient database;
 
     @Autowired
-    ShiftableClock clock;
+    MutableClock clock;
 
     Identity identity;
 
