@@ -3,7 +3,9 @@ package com.ventusvault.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.stack.GraphQlClient.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,6 +97,22 @@ class OwnershipEndToEndIntegrationTests {
             assertThat(codes(response)).containsExactly("GRAPHQL_VALIDATION_FAILED");
             assertThat(response.body().toString()).doesNotContain("\"" + aliceUsd.balance().toPlainString() + "\"");
         }
+    }
+
+    @Test
+    void bobsTokenRewrittenToSayAliceGetsNothingOfHers() {
+        String aliceId = gateway.execute("{ me { id } }", Map.of(), alice).orThrow().data("me.id").asString();
+        String bobId = gateway.execute("{ me { id } }", Map.of(), bob).orThrow().data("me.id").asString();
+        String[] parts = bob.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(payload).contains(bobId);
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replace(bobId, aliceId).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        Response response = gateway.execute("{ me { id email wallets { id balance { amount } } } }", Map.of(), forged);
+
+        assertThat(codes(response)).isNotEmpty().containsOnly("UNAUTHENTICATED");
+        assertThat(response.body().toString()).doesNotContain(aliceUsd.id(), "alice@example.com");
     }
 
     private static List<String> codes(Response response) {
