@@ -66,7 +66,7 @@ class UserPrivacyController {
     }
 
     /** True for the user themself (signed in, or the owner of a session just opened) and for staff. */
-    private static boolean visible(User user, DataFetchingEnvironment environment) {
+    static boolean visible(User user, DataFetchingEnvironment environment) {
         if (environment.getLocalContext() instanceof GraphQLContext local
                 && user.id().equals(local.get(SESSION_OWNER))) {
             return true;
