@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The ways an attacker forges an access token to act as a victim, each as the {@code Authorization} header value it
- * sends. Every forged token claims to be the victim, with staff roles on top, so a verifier that lets one through hands
+ * sends. Every forged token claims to be the victim, with staff roles and every scope on top, so a verifier that lets one through hands
  * the attacker the victim's money and more. {@link #GENUINE} is the control: the same claims, correctly signed by the
  * trusted key, which must be accepted (otherwise the refusals would prove nothing).
  *
@@ -197,7 +197,8 @@ public enum TokenAttack {
     }
 
     private static JWTClaimsSet escalated(Victim victim) {
-        return victim.claims().claim("roles", List.of("CUSTOMER", "SUPPORT", "ADMIN")).build();
+        return victim.claims().claim("roles", List.of("CUSTOMER", "SUPPORT", "ADMIN"))
+                .claim("scope", "users:read kyc:write ledger:read roles:write audit:read").build();
     }
 
     private static String unsigned(String header, JWTClaimsSet claims) {

@@ -9,6 +9,7 @@ import com.ventusvault.platform.testing.TokenAttack;
 import com.ventusvault.platform.testing.TokenAttack.Victim;
 import com.ventusvault.platform.testing.TokenAttackContract;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,7 +157,7 @@ class InsightsOwnershipIntegrationTests implements TokenAttackContract {
 
     private HttpGraphQlTester as(Victim user) {
         return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .build()).mutate().header("Authorization",
+                .responseTimeout(Duration.ofSeconds(30)).build()).mutate().header("Authorization",
                 TokenAttack.GENUINE.authorizationHeader(TOKENS.signingKey(), user)).build();
     }
 

@@ -215,7 +215,8 @@ class OwnershipIntegrationTests {
 
     /** The raw response body to anyEntities, lower-cased, to check that no id or amount of the victims is in it. */
     private String raw(String token, List<Map<String, Object>> representations) {
-        WebTestClient.RequestBodySpec request = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        WebTestClient.RequestBodySpec request = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
                 .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON);
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
