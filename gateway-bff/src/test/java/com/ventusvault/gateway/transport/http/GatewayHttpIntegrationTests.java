@@ -104,10 +104,12 @@ class GatewayHttpIntegrationTests {
     @Test
     void servesQueriesOverGetButNotMutations() {
         http.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ rates { pair } }"))
+                .header("apollo-require-preflight", "true") // CSRF prevention: see RequestLimitsIntegrationTests
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.data.rates[0].pair").isEqualTo("BTC/USDT");
         http.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
                         .build("mutation { openWallet(currency: \"USD\") { wallet { id } } }"))
+                .header("apollo-require-preflight", "true")
                 .exchange().expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
                 .expectHeader().valueEquals("Allow", "POST");
         assertThat(STUBS.requestsTo("payments")).isEmpty();
