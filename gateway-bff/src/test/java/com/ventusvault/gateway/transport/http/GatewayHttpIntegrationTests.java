@@ -130,6 +130,17 @@ class GatewayHttpIntegrationTests {
     }
 
     @Test
+    void graphiqlsFullIntrospectionQueryPassesTheLimitsInDevelopment() {
+        String body = "{\"query\":" + tools.jackson.databind.node.JsonNodeFactory.instance
+                .stringNode(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY) + "}";
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.__schema.queryType.name").isEqualTo("Query");
+    }
+
+    @Test
     void returnsThePlanWhenAsked() {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Ventus-Plan", "true")
                 .bodyValue("{\"query\":\"{ rates { pair } }\"}")
