@@ -10,6 +10,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class RunningStack implements ParameterResolver {
 
+    static final String[] GENEROUS_RATE_LIMITS = {
+            "--gateway.limits.rate.per-ip.capacity=1000000", "--gateway.limits.rate.per-ip.period=1s",
+            "--gateway.limits.rate.per-user.capacity=1000000", "--gateway.limits.rate.per-user.period=1s"};
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningStack.class);
 
     @Override
@@ -20,7 +24,9 @@ final class RunningStack implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent("stack", key -> {
-            Stack stack = Stack.start(StackPorts.random());
+            // The tests send hundreds of requests a second from one address (the bank-invariant test's clients):
+            // the gateway's rate limits (default 600 a minute per IP, 300 per user) are raised for them.
+            Stack stack = Stack.start(StackPorts.random(), GENEROUS_RATE_LIMITS);
             new DemoData(stack.gatewayUrl()).seed();
             return stack;
         }, Stack.class);

@@ -5,6 +5,10 @@ import com.ventusvault.gateway.execution.IntrospectionExecutor;
 import com.ventusvault.gateway.execution.PlanExecutor;
 import com.ventusvault.gateway.execution.SubgraphClient;
 import com.ventusvault.gateway.execution.SubgraphEndpoint;
+import com.ventusvault.gateway.limits.DocumentLimits;
+import com.ventusvault.gateway.limits.LimitsProperties;
+import com.ventusvault.gateway.limits.RateLimiter;
+import com.ventusvault.gateway.limits.RequestLimitsFilter;
 import com.ventusvault.gateway.pipeline.GraphQlPipeline;
 import com.ventusvault.gateway.planning.PlanCache;
 import com.ventusvault.gateway.planning.QueryPlanner;
@@ -13,6 +17,7 @@ import com.ventusvault.gateway.supergraph.Supergraph;
 import com.ventusvault.gateway.transport.http.GatewayPages;
 import com.ventusvault.gateway.transport.http.GraphQlHttpHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -27,7 +32,7 @@ import java.util.Map;
 
 /** Wires the stages: supergraph, document, planning, execution, HTTP transport. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({GatewayProperties.class, LimitsProperties.class})
 class GatewayConfiguration {
 
     /** The gateway's own mapper, independent of whatever JSON configuration other contexts use. */
@@ -66,8 +71,10 @@ class GatewayConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> gatewayRoutes(GraphQlPipeline pipeline, Supergraph supergraph,
-                                                 GatewayProperties properties) {
-        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed());
+                                                 GatewayProperties properties, LimitsProperties limits) {
+        boolean introspection = limits.introspection() != null ? limits.introspection() : properties.development();
+        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed(),
+                new DocumentLimits(limits.query(), introspection));
         GatewayPages pages = new GatewayPages(supergraph);
         var routes = RouterFunctions.route()
                 .POST("/graphql", graphql::post)
@@ -77,6 +84,19 @@ class GatewayConfiguration {
             routes.GET("/graphiql", pages::graphiql);
         }
         return routes.build();
+    }
+
+    /** The limits stage's transport half (rate, CSRF, size) in front of {@code /graphql}. */
+    @Bean
+    RequestLimitsFilter requestLimitsFilter(LimitsProperties limits) {
+        return new RequestLimitsFilter("/graphql", limits.rate().enabled() ? new RateLimiter(limits.rate()) : null,
+                limits, JSON);
+    }
+
+    /** Bodies up to {@code gateway.limits.max-request-size} can be decoded (Spring's default stops at 256 KB). */
+    @Bean
+    CodecCustomizer requestSizeCodecs(LimitsProperties limits) {
+        return codecs -> codecs.defaultCodecs().maxInMemorySize((int) limits.maxRequestSize().toBytes());
     }
 
     private static URI uri(String subgraph, String url) {

@@ -3,6 +3,7 @@ package com.ventusvault.gateway.transport.http;
 import com.ventusvault.gateway.document.GraphQlRequest;
 import com.ventusvault.gateway.errors.ErrorCode;
 import com.ventusvault.gateway.errors.GraphQlErrors;
+import com.ventusvault.gateway.limits.DocumentLimits;
 import com.ventusvault.gateway.pipeline.GraphQlOutcome;
 import com.ventusvault.gateway.pipeline.GraphQlPipeline;
 import org.springframework.http.HttpHeaders;
@@ -30,11 +31,19 @@ public final class GraphQlHttpHandler {
     private final GraphQlPipeline pipeline;
     private final ObjectMapper json;
     private final boolean exposeQueryPlan;
+    private final DocumentLimits documentLimits;
 
     public GraphQlHttpHandler(GraphQlPipeline pipeline, ObjectMapper json, boolean exposeQueryPlan) {
+        this(pipeline, json, exposeQueryPlan, null);
+    }
+
+    /** @param documentLimits the document limits checked before the pipeline runs, or null for none */
+    public GraphQlHttpHandler(GraphQlPipeline pipeline, ObjectMapper json, boolean exposeQueryPlan,
+                              DocumentLimits documentLimits) {
         this.pipeline = pipeline;
         this.json = json;
         this.exposeQueryPlan = exposeQueryPlan;
+        this.documentLimits = documentLimits;
     }
 
     public Mono<ServerResponse> post(ServerRequest request) {
@@ -80,6 +89,16 @@ public final class GraphQlHttpHandler {
 
     private Mono<ServerResponse> run(ServerRequest http, GraphQlRequest request, MediaType responseType,
                                      boolean mutationsAllowed) {
+        if (documentLimits != null) { // limits stage: before validation and planning, like a validation error
+            var refused = documentLimits.check(request.query());
+            if (!refused.isEmpty()) {
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                refused.forEach(error -> body.withArray("errors").add(error.deepCopy()));
+                return ServerResponse.status(responseType.equals(MediaTypes.GRAPHQL_RESPONSE_UTF8)
+                        ? HttpStatus.BAD_REQUEST : HttpStatus.OK).contentType(responseType)
+                        .bodyValue(json.writeValueAsBytes(body));
+            }
+        }
         boolean includePlan = exposeQueryPlan && "true".equalsIgnoreCase(http.headers().firstHeader(PLAN_HEADER));
         var options = new GraphQlPipeline.Options(http.headers().firstHeader(HttpHeaders.AUTHORIZATION),
                 mutationsAllowed, includePlan);

@@ -104,10 +104,12 @@ class GatewayHttpIntegrationTests {
     @Test
     void servesQueriesOverGetButNotMutations() {
         http.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ rates { pair } }"))
+                .header("apollo-require-preflight", "true") // CSRF prevention: see RequestLimitsIntegrationTests
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.data.rates[0].pair").isEqualTo("BTC/USDT");
         http.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
                         .build("mutation { openWallet(currency: \"USD\") { wallet { id } } }"))
+                .header("apollo-require-preflight", "true")
                 .exchange().expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
                 .expectHeader().valueEquals("Allow", "POST");
         assertThat(STUBS.requestsTo("payments")).isEmpty();
@@ -125,6 +127,17 @@ class GatewayHttpIntegrationTests {
                 .jsonPath("$.data.__schema.types[*].name").value(names -> assertThat(names.toString())
                         .contains("Wallet").doesNotContain("join__").doesNotContain("link__"));
         assertThat(STUBS.log).isEmpty();
+    }
+
+    @Test
+    void graphiqlsFullIntrospectionQueryPassesTheLimitsInDevelopment() {
+        String body = "{\"query\":" + tools.jackson.databind.node.JsonNodeFactory.instance
+                .stringNode(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY) + "}";
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.__schema.queryType.name").isEqualTo("Query");
     }
 
     @Test

@@ -59,6 +59,16 @@ class ProductionModeTests {
     }
 
     @Test
+    void introspectionIsOffUnlessConfigured() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ __schema { queryType { name } } }\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("INTROSPECTION_DISABLED")
+                .jsonPath("$.data").doesNotExist();
+    }
+
+    @Test
     void servesNoGraphiqlButStillHealth() {
         http.get().uri("/graphiql").exchange().expectStatus().isNotFound();
         http.get().uri("/health").exchange().expectStatus().isOk();

@@ -1,0 +1,132 @@
+package com.ventusvault.gateway.limits;
+
+import com.ventusvault.gateway.GatewayApplication;
+import com.ventusvault.gateway.stubs.VentusStubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rate limits over real HTTP: 3 requests per client IP and 2 per user, refilled over an hour so nothing refills while
+ * the tests run. The test client is on loopback, a trusted proxy by default, so each test picks its own client IP
+ * with {@code X-Forwarded-For} and gets fresh buckets.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=gateway",
+                "gateway.limits.rate.per-ip.capacity=3", "gateway.limits.rate.per-ip.period=1h",
+                "gateway.limits.rate.per-user.capacity=2", "gateway.limits.rate.per-user.period=1h"})
+@AutoConfigureWebTestClient
+class RateLimitsIntegrationTests {
+
+    private static final VentusStubs STUBS = new VentusStubs();
+
+    @DynamicPropertySource
+    static void subgraphs(DynamicPropertyRegistry registry) {
+        STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+    }
+
+    @AfterAll
+    static void stop() {
+        STUBS.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @BeforeEach
+    void timeout() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private WebTestClient.ResponseSpec typename(String clientIp, String authorization) {
+        var request = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", clientIp);
+        if (authorization != null) {
+            request = request.header("Authorization", authorization);
+        }
+        return request.bodyValue("{\"query\":\"{ __typename }\"}").exchange();
+    }
+
+    @Test
+    void everyResponseCarriesTheLimitAndWhatIsLeft() {
+        typename("203.0.113.1", null).expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Limit", "3")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "2")
+                .expectBody().jsonPath("$.data.__typename").isEqualTo("Query");
+        // refusals of later stages count and carry the headers too
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "203.0.113.1")
+                .bodyValue("{\"query\":\"{ nope }\"}").exchange()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
+    }
+
+    @Test
+    void theRequestOverAnAddressesLimitGets429WithRetryAfterAndAGraphQlError() {
+        for (int i = 0; i < 3; i++) {
+            typename("203.0.113.2", null).expectStatus().isOk();
+        }
+        typename("203.0.113.2", null).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().valueEquals("X-RateLimit-Limit", "3")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
+                .expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds))
+                        .isBetween(1L, 1200L)) // one token every 20 minutes
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("Too many requests"))
+                .jsonPath("$.data").doesNotExist();
+        typename("203.0.113.3", null).expectStatus().isOk(); // another address has its own bucket
+    }
+
+    @Test
+    void aUserIsLimitedWhicheverAddressTheyComeFrom() {
+        String alice = "Bearer " + TokenSubjectTests.token("{\"sub\":\"alice\"}");
+        typename("203.0.113.10", alice).expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Limit", "2")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
+        typename("203.0.113.11", alice).expectStatus().isOk();
+        typename("203.0.113.12", alice).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+        typename("203.0.113.12", "Bearer " + TokenSubjectTests.token("{\"sub\":\"bob\"}")).expectStatus().isOk();
+    }
+
+    @Test
+    void inventingUsersDoesNotEscapeTheAddressLimit() {
+        for (String user : new String[]{"u1", "u2", "u3"}) {
+            typename("203.0.113.20", "Bearer " + TokenSubjectTests.token("{\"sub\":\"" + user + "\"}"))
+                    .expectStatus().isOk();
+        }
+        typename("203.0.113.20", "Bearer " + TokenSubjectTests.token("{\"sub\":\"u4\"}"))
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void aClientAskingForGraphQlResponsesGetsItsErrorInThatType() {
+        for (int i = 0; i < 3; i++) {
+            typename("203.0.113.30", null).expectStatus().isOk();
+        }
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "203.0.113.30")
+                .accept(MediaType.parseMediaType("application/graphql-response+json"))
+                .bodyValue("{\"query\":\"{ __typename }\"}").exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/graphql-response+json"));
+    }
+
+    @Test
+    void healthIsNotCounted() {
+        http.get().uri("/health").header("X-Forwarded-For", "203.0.113.40").exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("X-RateLimit-Limit");
+    }
+}
