@@ -11,9 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +38,10 @@ class PaymentEventHandler {
     /** The event types whose payload the consumer reads; others are only counted past. */
     static final java.util.List<String> READ_TYPES = java.util.List.of("AuditRecorded", "TransferStatusChanged");
 
+    /** The audit action recorded for a payments event accounts cannot read. */
+    static final String UNREADABLE = "audit.payments_event.unreadable";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentEventHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient database;
@@ -49,12 +56,38 @@ class PaymentEventHandler {
         if (event.payload() == null) {
             return Mono.empty();
         }
-        JsonNode payload = JSON.readTree(event.payload());
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(event.payload());
+        } catch (JacksonException e) {
+            return unreadable(event, "payload is not JSON");
+        }
         return switch (event.type()) {
-            case "AuditRecorded" -> copyAudit(event, payload).then(escrowReleased(payload));
+            case "AuditRecorded" -> text(payload, "action") == null || !payload.path("action").isString()
+                    ? unreadable(event, "no action")
+                    : copyAudit(event, payload).then(escrowReleased(payload));
             case "TransferStatusChanged" -> transferCompleted(payload);
             default -> Mono.empty();
         };
+    }
+
+    /**
+     * An event accounts cannot read is not skipped silently (nor retried forever, which would stop every later
+     * event): the audit log records that it was unreadable, under its event id, for someone to look at.
+     */
+    private Mono<Void> unreadable(PaymentEvent event, String problem) {
+        log.error("payments event {} ({}) is unreadable: {}; recorded in the audit log as {}", event.id(), event.type(),
+                problem, UNREADABLE);
+        return database.sql("insert into audit_log (at, action, target, source, source_event_id, details) "
+                        + "values (:at, :action, :target, 'payments', :eventId, :details) "
+                        + "on conflict (source, source_event_id) do nothing")
+                .bind("at", event.at().atOffset(ZoneOffset.UTC))
+                .bind("action", UNREADABLE)
+                .bind("target", "payments-event:" + event.id())
+                .bind("eventId", event.id())
+                .bind("details", Json.of(JSON.writeValueAsString(java.util.Map.of("type", event.type(),
+                        "problem", problem))))
+                .then();
     }
 
     private Mono<Void> copyAudit(PaymentEvent event, JsonNode payload) {
@@ -64,7 +97,7 @@ class PaymentEventHandler {
                         + "source_event_id, details) values (:at, :actor, :action, :target, :requestId, :ip, 'payments', "
                         + ":eventId, :details) on conflict (source, source_event_id) do nothing")
                 .bind("at", at.atOffset(ZoneOffset.UTC))
-                .bind("action", required(payload, "action", event))
+                .bind("action", text(payload, "action"))
                 .bind("eventId", event.id())
                 .bind("details", Json.of(details.isObject() ? details.toString() : "{}"));
         spec = bindNullable(spec, "actor", uuid(text(payload, "actorId")), UUID.class);
@@ -127,14 +160,6 @@ class PaymentEventHandler {
             value = value.setScale(2);
         }
         return value.toPlainString() + (currency == null ? "" : " " + currency);
-    }
-
-    private static String required(JsonNode node, String field, PaymentEvent event) {
-        String value = text(node, field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("payments event " + event.id() + " (" + event.type() + ") has no " + field);
-        }
-        return value;
     }
 
     private static String text(JsonNode node, String field) {

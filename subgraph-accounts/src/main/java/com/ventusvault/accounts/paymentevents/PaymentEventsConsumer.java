@@ -135,8 +135,8 @@ public class PaymentEventsConsumer implements SmartLifecycle {
                         })))
                 .onErrorResume(PaymentEventsConsumer::outboxMissing, missing -> {
                     if (tableMissingLogged.compareAndSet(false, true)) {
-                        log.warn("No payments outbox to follow yet ({}.outbox_event: {}); polling on",
-                                properties.schema(), missing.getMessage());
+                        log.warn("No payments outbox to follow yet ({}.outbox_event does not exist); polling on",
+                                properties.schema());
                     }
                     return Mono.just(0L);
                 });

@@ -117,6 +117,21 @@ class PaymentEventsConsumerIntegrationTests {
     }
 
     @Test
+    void anUnreadableEventIsRecordedAsSuchAndDoesNotHoldUpTheNextOnes() {
+        String target = "transfer:" + UUID.randomUUID();
+        long broken = outbox.append("AuditRecorded", target, "{\"target\": \"" + target + "\", \"action\": 42}");
+        long fine = outbox.append("AuditRecorded", target, audit("test.after_unreadable", target));
+
+        eventually(() -> copiesOf(fine), rows -> rows.size() == 1);
+
+        assertThat(copiesOf(broken)).singleElement().satisfies(row -> {
+            assertThat(row.get("action")).isEqualTo(PaymentEventHandler.UNREADABLE);
+            assertThat(row.get("target")).isEqualTo("payments-event:" + broken);
+            assertThat(String.valueOf(row.get("details"))).contains("no action").contains("AuditRecorded");
+        });
+    }
+
+    @Test
     void anEventCommittedAfterALaterOneIsWaitedForNotSkipped() throws Exception {
         String target = "transfer:" + UUID.randomUUID();
         Connection slow = Mono.from(connections.create()).block(Duration.ofSeconds(10));
