@@ -20,7 +20,8 @@ import java.util.UUID;
  * Mints access tokens: RS256 JWTs with the signing key's {@code kid} in the header and the claims every subgraph's
  * {@code AccessTokenVerifier} checks ({@code iss} and {@code aud} from {@code ventus.auth.*}, {@code sub} = user id,
  * {@code email}, {@code roles}, {@code iat}, {@code exp}) plus a random {@code jti} so a token can be told apart
- * (and, later, revoked).
+ * (and, later, revoked), and the {@code scope} the roles grant (see {@link RoleScopes}; left out when none), which the
+ * gateway checks against {@code @requiresScopes}.
  */
 public class AccessTokenIssuer {
 
@@ -50,6 +51,7 @@ public class AccessTokenIssuer {
                 .subject(user.id().value().toString())
                 .claim("email", user.email())
                 .claim("roles", user.roles().stream().map(Role::name).toList())
+                .claim("scope", RoleScopes.claimFor(user.roles()))
                 .issueTime(Date.from(iat))
                 .expirationTime(Date.from(exp))
                 .jwtID(UUID.randomUUID().toString())

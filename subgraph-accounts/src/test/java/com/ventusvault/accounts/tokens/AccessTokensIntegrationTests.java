@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.ventusvault.accounts.AccountsClient;
 import com.ventusvault.accounts.AccountsIntegrationTest;
+import com.ventusvault.accounts.domain.Role;
 import com.ventusvault.accounts.domain.User;
 import com.ventusvault.accounts.domain.UserId;
 import com.ventusvault.accounts.persistence.UserRepository;
@@ -76,9 +77,22 @@ class AccessTokensIntegrationTests {
         assertThat(UUID.fromString(claims.getSubject())).isNotNull();
         assertThat(claims.getStringClaim("email")).isEqualTo(email);
         assertThat(claims.getStringListClaim("roles")).containsExactly("CUSTOMER");
+        assertThat(claims.getClaims()).as("customers are granted no scope").doesNotContainKey("scope");
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void staffTokensCarryTheScopesOfTheirRoles() throws Exception {
+        UserId id = new UserId(UUID.fromString(accounts.registerId(AccountsClient.uniqueEmail())));
+        User user = users.findById(id).block();
+        User admin = new User(user.id(), user.email(), user.displayName(), user.phone(),
+                List.of(Role.CUSTOMER, Role.ADMIN), user.kycStatus(), user.createdAt());
+
+        JWTClaimsSet claims = SignedJWT.parse(issuer.issue(admin, Instant.now()).accessToken()).getJWTClaimsSet();
+
+        assertThat(claims.getStringClaim("scope")).isEqualTo("users:read kyc:write ledger:read roles:write audit:read");
     }
 
     @Test
@@ -94,7 +108,7 @@ class AccessTokensIntegrationTests {
         User user = users.findById(id).block();
         String expired = issuer.issue(user, Instant.now().minus(Duration.ofHours(1))).accessToken();
 
-        expectUnauthenticated(accounts.graphQl(expired).documentName("me").execute());
+        expectRefused(accounts.graphQl(expired).documentName("me").execute());
     }
 
     @Test
@@ -107,14 +121,14 @@ class AccessTokensIntegrationTests {
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
-        expectUnauthenticated(accounts.graphQl(tampered).documentName("me").execute());
+        expectRefused(accounts.graphQl(tampered).documentName("me").execute());
     }
 
     @Test
     void meWithATokenFromAnotherIssuerKeyIsUnauthenticated() {
         try (TestTokens strangers = TestTokens.start()) {
             String foreign = strangers.tokenFor(UUID.randomUUID(), "mallory@example.com");
-            expectUnauthenticated(accounts.graphQl(foreign).documentName("me").execute());
+            expectRefused(accounts.graphQl(foreign).documentName("me").execute());
         }
     }
 
@@ -124,5 +138,14 @@ class AccessTokensIntegrationTests {
                         && List.of("me").equals(error.getParsedPath()))
                 .verify()
                 .path("me").valueIsNull();
+    }
+
+    /** A refused token refuses the whole request: one UNAUTHENTICATED error, no path, no data. */
+    private static void expectRefused(GraphQlTester.Response response) {
+        response.errors()
+                .expect(error -> "UNAUTHENTICATED".equals(error.getExtensions().get("code"))
+                        && error.getParsedPath().isEmpty())
+                .verify()
+                .path("me").pathDoesNotExist();
     }
 }

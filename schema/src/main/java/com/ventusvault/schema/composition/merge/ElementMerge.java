@@ -42,12 +42,18 @@ final class ElementMerge {
         return best == null && sawEmpty ? "" : best;
     }
 
-    /** Inaccessible anywhere makes it inaccessible; tags are the union; the first deprecation wins. */
+    /**
+     * Inaccessible anywhere makes it inaccessible; tags are the union; the first deprecation wins; authenticated
+     * anywhere makes it authenticated; the scopes of every subgraph must all be met (see {@link AccessRequirements}).
+     */
     static Annotations annotations(List<Annotations> sources) {
         boolean inaccessible = sources.stream().anyMatch(Annotations::inaccessible);
         List<String> tags = new ArrayList<>();
         sources.forEach(a -> a.tags().stream().filter(t -> !tags.contains(t)).forEach(tags::add));
         String deprecation = sources.stream().map(Annotations::deprecationReason).filter(Objects::nonNull).findFirst().orElse(null);
-        return new Annotations(inaccessible, tags, deprecation);
+        boolean authenticated = sources.stream().anyMatch(Annotations::authenticated);
+        List<List<String>> scopes = AccessRequirements.conjunction(sources.stream().map(Annotations::requiresScopes)
+                .filter(s -> !s.isEmpty()).toList());
+        return new Annotations(inaccessible, tags, deprecation, authenticated, scopes);
     }
 }

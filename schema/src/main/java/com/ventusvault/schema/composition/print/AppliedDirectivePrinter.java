@@ -66,13 +66,24 @@ final class AppliedDirectivePrinter {
         return "@join__enumValue" + new Arguments().raw("graph", graph);
     }
 
-    /** {@code @inaccessible}, {@code @tag(name:)} and {@code @deprecated(reason:)}, in that order. */
+    /**
+     * {@code @inaccessible}, {@code @tag(name:)}, {@code @authenticated}, {@code @requiresScopes(scopes:)} and
+     * {@code @deprecated(reason:)}, in that order.
+     */
     static List<String> annotations(Annotations annotations) {
         List<String> printed = new ArrayList<>();
         if (annotations.inaccessible()) {
             printed.add("@inaccessible");
         }
         annotations.tags().forEach(tag -> printed.add("@tag(name: " + Literals.quote(tag) + ")"));
+        if (annotations.authenticated()) {
+            printed.add("@authenticated");
+        }
+        if (!annotations.requiresScopes().isEmpty()) {
+            printed.add(annotations.requiresScopes().stream()
+                    .map(all -> all.stream().map(Literals::quote).collect(java.util.stream.Collectors.joining(", ", "[", "]")))
+                    .collect(java.util.stream.Collectors.joining(", ", "@requiresScopes(scopes: [", "])")));
+        }
         if (annotations.deprecated()) {
             printed.add(annotations.deprecationReason().isEmpty() ? "@deprecated"
                     : "@deprecated(reason: " + Literals.quote(annotations.deprecationReason()) + ")");

@@ -33,6 +33,9 @@ public final class SupergraphPrinter {
     private static final String INACCESSIBLE = "directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION";
     private static final String TAG = "directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION | SCHEMA";
 
+    private static final String AUTHENTICATED = "directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM";
+    private static final String REQUIRES_SCOPES = "directive @requiresScopes(scopes: [[requiresScopes__Scope!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM";
+
     private static final Map<String, String> SPEC_TYPES = Map.of(
             "join__ContextArgument", "input join__ContextArgument {\n  name: String!\n  type: String!\n  context: String!\n  selection: join__FieldValue!\n}",
             "join__DirectiveArguments", "scalar join__DirectiveArguments",
@@ -53,9 +56,18 @@ public final class SupergraphPrinter {
         if (supergraph.usesTag()) {
             directives.put("tag", TAG);
         }
+        if (supergraph.usesAuthenticated()) {
+            directives.put("authenticated", AUTHENTICATED);
+        }
+        if (supergraph.usesRequiresScopes()) {
+            directives.put("requiresScopes", REQUIRES_SCOPES);
+        }
         definitions.addAll(directives.values());
         Map<String, String> types = new TreeMap<>(NameOrder.INSTANCE);
         types.putAll(SPEC_TYPES);
+        if (supergraph.usesRequiresScopes()) {
+            types.put("requiresScopes__Scope", "scalar requiresScopes__Scope");
+        }
         types.put("join__Graph", graphEnum(supergraph.graphs()));
         for (MergedType type : supergraph.types().values()) {
             types.put(type.name(), TypePrinter.print(type));
@@ -73,6 +85,12 @@ public final class SupergraphPrinter {
         }
         if (supergraph.usesInaccessible()) {
             links.add("@link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)");
+        }
+        if (supergraph.usesAuthenticated()) {
+            links.add("@link(url: \"https://specs.apollo.dev/authenticated/v0.1\", for: SECURITY)");
+        }
+        if (supergraph.usesRequiresScopes()) {
+            links.add("@link(url: \"https://specs.apollo.dev/requiresScopes/v0.1\", for: SECURITY)");
         }
         String roots = supergraph.rootKinds().stream()
                 .map(kind -> "  " + kind + ": " + Supergraph.rootTypeName(kind))

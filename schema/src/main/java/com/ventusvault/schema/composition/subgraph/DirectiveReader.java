@@ -2,7 +2,11 @@ package com.ventusvault.schema.composition.subgraph;
 
 import com.ventusvault.schema.composition.CompositionError;
 import com.ventusvault.schema.composition.CompositionErrorCode;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
 import graphql.language.Directive;
+import graphql.language.StringValue;
+import graphql.language.Value;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +41,8 @@ final class DirectiveReader {
         boolean inaccessible = false;
         List<String> tags = new ArrayList<>();
         String deprecation = null;
+        boolean authenticated = false;
+        List<List<String>> scopes = new ArrayList<>();
         for (Directive directive : directives) {
             String name = directive.getName();
             String canonical = imports.canonical(name);
@@ -46,6 +52,10 @@ final class DirectiveReader {
                     inaccessible = true;
                 } else if (canonical.equals("tag")) {
                     readTag(directive, where, tags);
+                } else if (canonical.equals("authenticated")) {
+                    authenticated = true;
+                } else if (canonical.equals("requiresScopes")) {
+                    readScopes(directive, where, scopes);
                 }
             } else if (name.equals("deprecated")) {
                 String reason = AppliedDirectives.stringArgument(directive, "reason");
@@ -54,7 +64,8 @@ final class DirectiveReader {
                 reportUnknown(name, where);
             }
         }
-        return new AppliedDirectives(federation, new Annotations(inaccessible, tags, deprecation));
+        return new AppliedDirectives(federation, new Annotations(inaccessible, tags, deprecation, authenticated,
+                scopes));
     }
 
     /** Federation directives only, without reporting unknown ones (for a second look at already-read directives). */
@@ -77,6 +88,31 @@ final class DirectiveReader {
         } else if (!tags.contains(tag)) {
             tags.add(tag);
         }
+    }
+
+    /** {@code scopes: [[String!]!]!}: the alternatives, each a list of scopes granted together. */
+    private void readScopes(Directive directive, String where, List<List<String>> into) {
+        Argument argument = directive.getArgument("scopes");
+        List<List<String>> alternatives = new ArrayList<>();
+        if (argument != null && argument.getValue() instanceof ArrayValue outer) {
+            for (Value<?> inner : outer.getValues()) {
+                if (!(inner instanceof ArrayValue all)
+                        || !all.getValues().stream().allMatch(StringValue.class::isInstance)) {
+                    alternatives = null;
+                    break;
+                }
+                alternatives.add(all.getValues().stream().map(v -> ((StringValue) v).getValue()).distinct().toList());
+            }
+        } else {
+            alternatives = null;
+        }
+        if (alternatives == null || alternatives.isEmpty() || alternatives.stream().anyMatch(List::isEmpty)) {
+            errors.add(CompositionError.of(CompositionErrorCode.INVALID_FEDERATION_DIRECTIVE_USAGE,
+                    "Subgraph \"" + subgraph + "\": @requiresScopes on " + where
+                            + " needs scopes: a non-empty list of non-empty lists of strings, e.g. [[\"read\"]]"));
+            return;
+        }
+        into.addAll(alternatives);
     }
 
     private void reportUnknown(String name, String where) {

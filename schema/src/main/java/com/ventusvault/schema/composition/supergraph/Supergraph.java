@@ -34,4 +34,12 @@ public record Supergraph(List<JoinGraph> graphs, Map<String, MergedType> types) 
     public boolean usesTag() {
         return AnnotationScan.any(this, a -> !a.tags().isEmpty());
     }
+
+    public boolean usesAuthenticated() {
+        return AnnotationScan.any(this, a -> a.authenticated());
+    }
+
+    public boolean usesRequiresScopes() {
+        return AnnotationScan.any(this, a -> !a.requiresScopes().isEmpty());
+    }
 }

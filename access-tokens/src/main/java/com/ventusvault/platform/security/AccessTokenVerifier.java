@@ -13,8 +13,10 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,11 +123,20 @@ public class AccessTokenVerifier {
                 throw new InvalidTokenException("the access token names no user");
             }
             List<String> roles = claims.getStringListClaim("roles");
+            String scope = claims.getStringClaim("scope");
             return new Verified(new Viewer(UUID.fromString(claims.getSubject()), claims.getStringClaim("email"),
-                    roles == null ? List.of() : roles), claims.getExpirationTime().toInstant());
+                    roles == null ? List.of() : roles, scopes(scope)), claims.getExpirationTime().toInstant());
         } catch (JOSEException | ParseException | IllegalArgumentException | ClassCastException e) {
             throw new InvalidTokenException("the access token is malformed");
         }
+    }
+
+    /** The {@code scope} claim's space-separated scopes (RFC 9068 section 2.2.3), none when absent. */
+    private static Set<String> scopes(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return Set.of();
+        }
+        return Set.copyOf(Arrays.asList(scope.strip().split("\\s+")));
     }
 
     /**
