@@ -14,6 +14,7 @@ import com.ventusvault.payments.domain.TransferKind;
 import com.ventusvault.payments.domain.TransferOutcome;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.persistence.LedgerPoster;
 import com.ventusvault.payments.transfers.InputRules;
 import com.ventusvault.platform.errors.ApiException;
@@ -32,6 +33,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class EscrowCreation {
+
+    /** Audit action of funding an escrow (payer's wallet to ESCROW_HOLDING); target {@code escrow:<id>}. */
+    public static final String CREATED = "payments.escrow.created";
 
     /** Default lifetime: 7 days. */
     public static final int DEFAULT_MINUTES = 10_080;
@@ -128,6 +132,8 @@ public class EscrowCreation {
     private Mono<EscrowOutcome> fund(TransferRequest request, LedgerAccount payer, Mono<AccountId> payeeWallet,
                                      int minutes, String fingerprint) {
         Money fee = fees.feeFor(request.amount());
+        // The escrow's id is chosen before the funding is posted, so the funding's audit entry can name the escrow.
+        EscrowId escrowId = EscrowId.random();
         return accounts.systemAccount(AccountKind.ESCROW_HOLDING, request.amount().currency())
                 .flatMap(holding -> transactions.execute(tx -> payeeWallet.flatMap(payee -> poster.post(request,
                                         Mono.just(new LedgerPoster.Scope(List.of(payer.id(), payee, holding), locked ->
@@ -137,10 +143,11 @@ public class EscrowCreation {
                                                         : new PlanResult.Rejected(Rejection.of(
                                                                 RejectionCode.WALLET_NOT_FOUND,
                                                                 "No wallet has that id: check toWalletId", "input",
-                                                                "toWalletId")))))
+                                                                "toWalletId")))),
+                                        new PostingAudit(CREATED, "escrow:" + escrowId))
                                 .flatMap(outcome -> switch (outcome) {
                                     case TransferOutcome.Posted posted ->
-                                            record(request, payee, posted.transfer(), minutes, fingerprint);
+                                            record(escrowId, request, payee, posted.transfer(), minutes, fingerprint);
                                     case TransferOutcome.Replayed replayed -> answer(request, replayed, fingerprint);
                                     case TransferOutcome.Refused refused -> {
                                         tx.setRollbackOnly();
@@ -176,9 +183,9 @@ public class EscrowCreation {
                 .switchIfEmpty(Mono.fromSupplier(() -> keyReused(request)));
     }
 
-    private Mono<EscrowOutcome> record(TransferRequest request, AccountId payee, Transfer funding, int minutes,
-                                       String fingerprint) {
-        Escrow escrow = new Escrow(EscrowId.random(), EscrowStatus.HELD, funding.amount(), funding.fee(),
+    private Mono<EscrowOutcome> record(EscrowId id, TransferRequest request, AccountId payee, Transfer funding,
+                                       int minutes, String fingerprint) {
+        Escrow escrow = new Escrow(id, EscrowStatus.HELD, funding.amount(), funding.fee(),
                 request.wallet(), request.initiator(), payee, null, request.note(), funding.createdAt(),
                 funding.createdAt().plus(Duration.ofMinutes(minutes)), null, funding.id(), null);
         return escrows.insert(escrow, request.initiator(), request.idempotencyKey(), fingerprint)

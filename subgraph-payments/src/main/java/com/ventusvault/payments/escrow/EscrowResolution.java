@@ -10,6 +10,7 @@ import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.escrow.EscrowRules.Action;
 import com.ventusvault.payments.escrow.EscrowRules.Decision;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.persistence.LedgerPoster;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,7 +105,9 @@ public class EscrowResolution {
                             TransferRequest.walletRecipient(plan.to()), plan.amount(),
                             "Escrow " + escrow.id() + " " + to.name().toLowerCase(java.util.Locale.ROOT), RESOLUTION_KEY);
                     List<AccountId> involved = plan.postings().stream().map(p -> p.account()).toList();
-                    return poster.post(request, involved, locked -> new PlanResult.Planned(plan));
+                    // payments.escrow.released / .cancelled / .expired, by the actor (the system for an expiry).
+                    return poster.post(request, involved, locked -> new PlanResult.Planned(plan), new PostingAudit(
+                            "payments.escrow." + to.name().toLowerCase(java.util.Locale.ROOT), "escrow:" + escrow.id()));
                 }))
                 .flatMap(outcome -> switch (outcome) {
                     case TransferOutcome.Posted posted ->

@@ -4,6 +4,7 @@ import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
+import com.ventusvault.payments.audit.AuditOrigin;
 import com.ventusvault.payments.escrow.CreateEscrow;
 import com.ventusvault.payments.escrow.EscrowCreation;
 import com.ventusvault.payments.escrow.EscrowId;
@@ -12,6 +13,7 @@ import com.ventusvault.payments.escrow.EscrowResolution;
 import com.ventusvault.payments.escrow.EscrowRules.Action;
 import com.ventusvault.payments.persistence.StoredTransfer;
 import com.ventusvault.payments.persistence.TransferRepository;
+import com.ventusvault.platform.requests.RequestFacts;
 import com.ventusvault.platform.security.Viewer;
 import graphql.GraphQLContext;
 import java.util.ArrayList;
@@ -54,20 +56,22 @@ public class EscrowController {
     }
 
     @MutationMapping
-    public Mono<EscrowPayload> createEscrow(@Argument("input") CreateEscrow input, Viewer viewer, GraphQLContext context) {
-        return creation.create(viewer.userId(), input, context.get(AuthorizationForwarding.KEY)).map(EscrowPayload::of);
+    public Mono<EscrowPayload> createEscrow(@Argument("input") CreateEscrow input, Viewer viewer, GraphQLContext context,
+                                            RequestFacts facts) {
+        return creation.create(viewer.userId(), input, context.get(AuthorizationForwarding.KEY)).map(EscrowPayload::of)
+                .contextWrite(AuditOrigin.of(viewer, facts).context());
     }
 
     @MutationMapping
-    public Mono<EscrowPayload> releaseEscrow(@Argument String id, Viewer viewer) {
+    public Mono<EscrowPayload> releaseEscrow(@Argument String id, Viewer viewer, RequestFacts facts) {
         return resolution.resolve(id, Action.RELEASE, viewer.userId(), LedgerController.isStaff(viewer))
-                .map(EscrowPayload::of);
+                .map(EscrowPayload::of).contextWrite(AuditOrigin.of(viewer, facts).context());
     }
 
     @MutationMapping
-    public Mono<EscrowPayload> cancelEscrow(@Argument String id, Viewer viewer) {
+    public Mono<EscrowPayload> cancelEscrow(@Argument String id, Viewer viewer, RequestFacts facts) {
         return resolution.resolve(id, Action.CANCEL, viewer.userId(), LedgerController.isStaff(viewer))
-                .map(EscrowPayload::of);
+                .map(EscrowPayload::of).contextWrite(AuditOrigin.of(viewer, facts).context());
     }
 
     @QueryMapping

@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.payments.audit.AuditOrigin;
 import com.ventusvault.payments.domain.TransferId;
 import com.ventusvault.payments.domain.TransferKind;
 import com.ventusvault.payments.domain.TransferStatus;
@@ -10,6 +11,7 @@ import com.ventusvault.payments.payouts.PayoutResult;
 import com.ventusvault.payments.payouts.PayoutService;
 import com.ventusvault.payments.payouts.ProviderDeposit;
 import com.ventusvault.payments.payouts.ProviderDepositRepository;
+import com.ventusvault.platform.requests.RequestFacts;
 import com.ventusvault.platform.security.Viewer;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -46,8 +48,9 @@ public class PayoutController {
     }
 
     @MutationMapping
-    public Mono<TransferPayload> requestPayout(@Argument("input") PayoutInput input, Viewer viewer) {
-        return payouts.request(viewer.userId(), input).map(PayoutController::payload);
+    public Mono<TransferPayload> requestPayout(@Argument("input") PayoutInput input, Viewer viewer, RequestFacts facts) {
+        return payouts.request(viewer.userId(), input).map(PayoutController::payload)
+                .contextWrite(AuditOrigin.of(viewer, facts).context());
     }
 
     /** A payout or provider-deposit result as the mutation payload (shared with the provider branch of deposit). */

@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.payments.audit.AuditOrigin;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.TransferId;
@@ -9,6 +10,7 @@ import com.ventusvault.payments.persistence.TransferRepository;
 import com.ventusvault.payments.transfers.Deposit;
 import com.ventusvault.payments.transfers.SendMoney;
 import com.ventusvault.payments.transfers.TransferService;
+import com.ventusvault.platform.requests.RequestFacts;
 import com.ventusvault.platform.security.Viewer;
 import graphql.GraphQLContext;
 import java.util.ArrayList;
@@ -49,17 +51,21 @@ public class TransferController {
     }
 
     @MutationMapping
-    public Mono<TransferPayload> sendMoney(@Argument("input") SendMoney input, Viewer viewer, GraphQLContext context) {
-        return service.sendMoney(viewer.userId(), input, context.get(AuthorizationForwarding.KEY)).map(TransferPayload::of);
+    public Mono<TransferPayload> sendMoney(@Argument("input") SendMoney input, Viewer viewer, GraphQLContext context,
+                                           RequestFacts facts) {
+        return service.sendMoney(viewer.userId(), input, context.get(AuthorizationForwarding.KEY)).map(TransferPayload::of)
+                .contextWrite(AuditOrigin.of(viewer, facts).context());
     }
 
     @MutationMapping
-    public Mono<TransferPayload> deposit(@Argument("input") Deposit input, Viewer viewer) {
+    public Mono<TransferPayload> deposit(@Argument("input") Deposit input, Viewer viewer, RequestFacts facts) {
         if (input.provider() != null) {
             return providerDeposits.start(viewer.userId(), viewer.email(), input.walletId(), input.amount(),
-                    input.idempotencyKey(), input.provider()).map(PayoutController::payload);
+                    input.idempotencyKey(), input.provider()).map(PayoutController::payload)
+                    .contextWrite(AuditOrigin.of(viewer, facts).context());
         }
-        return service.deposit(viewer.userId(), input).map(TransferPayload::of);
+        return service.deposit(viewer.userId(), input).map(TransferPayload::of)
+                .contextWrite(AuditOrigin.of(viewer, facts).context());
     }
 
     @QueryMapping

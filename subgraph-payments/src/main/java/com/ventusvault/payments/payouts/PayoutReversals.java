@@ -2,6 +2,8 @@ package com.ventusvault.payments.payouts;
 
 import static com.ventusvault.payments.domain.TransferStatus.COMPLETED;
 
+import com.ventusvault.payments.audit.AuditOutbox;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.Currency;
 import com.ventusvault.payments.domain.Fees;
@@ -50,10 +52,15 @@ public class PayoutReversals {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final AuditOutbox audit;
+
+    /** Audit action of a completed payout the provider reversed: its amount refunded to the wallet. */
+    public static final String REVERSED = "payments.payout.reversed";
 
     public PayoutReversals(TransferRepository transfers, PayoutDetailRepository details,
                            LedgerAccountRepository accounts, PayoutSettlement settlement, DatabaseClient database,
-                           TransactionalOperator transactions, Clock clock) {
+                           TransactionalOperator transactions, Clock clock, AuditOutbox audit) {
+        this.audit = audit;
         this.transfers = transfers;
         this.details = details;
         this.accounts = accounts;
@@ -104,6 +111,14 @@ public class PayoutReversals {
                                         .then(transfers.appendEntries(refund.id(), postings));
                             })
                             .then(link(payout.id(), refund.id(), provider, eventId))
+                            .then(Mono.defer(() -> {
+                                java.util.Map<String, Object> details = PostingAudit.details(payout, null, null);
+                                details.put("ownerId", payout.initiator().toString());
+                                details.put("refundTransferId", refund.id().toString());
+                                details.put("provider", provider.name());
+                                details.put("providerEventId", eventId);
+                                return audit.record(REVERSED, PostingAudit.transferTarget(payout), details);
+                            }))
                             .doOnSuccess(done -> log.info("Payout {} reversed by {}: refunded {} in transfer {}",
                                     payout.id(), provider, payout.amount(), refund.id()))
                             .thenReturn(Settled.REFUNDED);

@@ -5,6 +5,8 @@ import static com.ventusvault.payments.domain.TransferStatus.FAILED;
 import static com.ventusvault.payments.domain.TransferStatus.INITIATED;
 import static com.ventusvault.payments.domain.TransferStatus.VALIDATING;
 
+import com.ventusvault.payments.audit.AuditOutbox;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.Currency;
 import com.ventusvault.payments.domain.Fees;
@@ -65,11 +67,16 @@ public class PayoutService {
     private final PayoutsProperties properties;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final AuditOutbox audit;
+
+    /** Audit action of a payout requested (the balance is reserved next, debited when the provider pays). */
+    public static final String REQUESTED = "payments.payout.requested";
 
     public PayoutService(LedgerAccountRepository accounts, TransferRepository transfers, PayoutDetailRepository details,
                          PayoutProviders providers, HoldService holds, OutgoingLimits limits, Ledger ledger,
                          PayoutWorker worker, KeyReplays keys,
-                         PayoutsProperties properties, TransactionalOperator transactions, Clock clock) {
+                         PayoutsProperties properties, TransactionalOperator transactions, Clock clock,
+                         AuditOutbox audit) {
         this.accounts = accounts;
         this.transfers = transfers;
         this.details = details;
@@ -82,6 +89,7 @@ public class PayoutService {
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Mono<PayoutResult> request(UUID user, PayoutInput input) {
@@ -111,8 +119,10 @@ public class PayoutService {
         Transfer transfer = new Transfer(TransferId.random(), TransferKind.PAYOUT, INITIATED, amount,
                 quote(likely, amount), wallet.id(), null, instruction.narration(), request.initiator(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return transactions.transactional(transfers.insert(transfer, request.idempotencyKey(), request.fingerprint(),
-                                "Payout of " + amount + " requested")
+        return transactions.transactional(audit.event(REQUESTED, PostingAudit.transferTarget(transfer),
+                                PostingAudit.details(transfer, wallet, null))
+                        .flatMap(event -> transfers.insert(transfer, request.idempotencyKey(), request.fingerprint(),
+                                "Payout of " + amount + " requested", List.of(), event))
                         .flatMap(claimed -> claimed ? details.insert(transfer.id(), instruction).thenReturn(true)
                                 : Mono.just(false)))
                 .flatMap(claimed -> claimed ? validate(transfer, instruction, likely)

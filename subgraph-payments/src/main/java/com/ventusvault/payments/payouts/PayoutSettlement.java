@@ -8,6 +8,8 @@ import static com.ventusvault.payments.domain.TransferStatus.FAILED;
 import static com.ventusvault.payments.domain.TransferStatus.PROVIDER_PROCESSING;
 import static com.ventusvault.payments.domain.TransferStatus.SENT_TO_PROVIDER;
 
+import com.ventusvault.payments.audit.AuditOutbox;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.Currency;
@@ -27,6 +29,7 @@ import com.ventusvault.payments.providers.ProviderName;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +60,19 @@ public class PayoutSettlement {
     private final HoldService holds;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final AuditOutbox audit;
+
+    /** Audit action of a payout paid by the provider (the wallet debited). */
+    public static final String COMPLETED_ACTION = "payments.payout.completed";
+    /** Audit action of a payout that failed (its reserved balance released). */
+    public static final String FAILED_ACTION = "payments.payout.failed";
+    /** Audit action of a payout whose reservation expired before it was sent. */
+    public static final String EXPIRED_ACTION = "payments.payout.expired";
 
     public PayoutSettlement(TransferRepository transfers, PayoutDetailRepository details,
                             LedgerAccountRepository accounts, HoldService holds, TransactionalOperator transactions,
-                            Clock clock) {
+                            Clock clock, AuditOutbox audit) {
+        this.audit = audit;
         this.transfers = transfers;
         this.details = details;
         this.accounts = accounts;
@@ -78,7 +90,9 @@ public class PayoutSettlement {
                     ? transfers.transition(id, SENT_TO_PROVIDER, PROVIDER_PROCESSING, provider + " took the payout")
                     : Mono.just(true);
             return processing.then(transfers.transition(id, PROVIDER_PROCESSING, COMPLETED, reason))
-                    .flatMap(won -> won ? debit(transfer, payout.detail(), provider).thenReturn(Settled.COMPLETED)
+                    .flatMap(won -> won ? debit(transfer, payout.detail(), provider)
+                            .then(record(COMPLETED_ACTION, transfer, Map.of("provider", provider.name())))
+                            .thenReturn(Settled.COMPLETED)
                             : Mono.just(Settled.ALREADY_SETTLED));
         }));
     }
@@ -102,7 +116,9 @@ public class PayoutSettlement {
                 return Mono.just(Settled.ALREADY_SETTLED);
             }
             return transfers.fail(id, status, FAILED, code, message)
-                    .flatMap(won -> won ? compensate(payout.detail()) : Mono.just(Settled.ALREADY_SETTLED));
+                    .flatMap(won -> won ? record(FAILED_ACTION, payout.transfer().transfer(),
+                                    Map.of("failureCode", code)).then(compensate(payout.detail()))
+                            : Mono.just(Settled.ALREADY_SETTLED));
         }));
     }
 
@@ -116,6 +132,8 @@ public class PayoutSettlement {
         return transactions.transactional(transfers.fail(id, BALANCE_RESERVED, EXPIRED, "HOLD_EXPIRED", message)
                 .flatMap(won -> !won ? Mono.just(Settled.ALREADY_SETTLED)
                         : details.find(id).flatMap(detail -> releaseIfPending(detail, message))
+                                .then(transfers.findById(id)).flatMap(stored -> record(EXPIRED_ACTION,
+                                        stored.transfer(), Map.of()))
                                 .thenReturn(Settled.EXPIRED)));
     }
 
@@ -157,6 +175,14 @@ public class PayoutSettlement {
     }
 
     /** Voids the hold when it is still PENDING (an expired or resolved one has released its money already). */
+    /** Audits a settlement of the payout, attributed to whoever runs it (a webhook's request, else the system). */
+    private Mono<Void> record(String action, Transfer payout, Map<String, Object> extra) {
+        Map<String, Object> details = PostingAudit.details(payout, null, null);
+        details.put("ownerId", payout.initiator().toString());
+        details.putAll(extra);
+        return audit.record(action, PostingAudit.transferTarget(payout), details);
+    }
+
     private Mono<Void> releaseIfPending(PayoutDetail detail, String reason) {
         if (detail.hold() == null) {
             return Mono.empty();

@@ -5,6 +5,8 @@ import static com.ventusvault.payments.domain.TransferStatus.FAILED;
 import static com.ventusvault.payments.domain.TransferStatus.INITIATED;
 import static com.ventusvault.payments.domain.TransferStatus.PROVIDER_PROCESSING;
 
+import com.ventusvault.payments.audit.AuditOutbox;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.AccountKind;
 import com.ventusvault.payments.domain.AmountCheck;
@@ -53,10 +55,20 @@ public class ProviderDeposits {
     private final PayoutProviders providers;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final AuditOutbox audit;
+
+    /** Audit action of a provider deposit requested (nothing credited yet), by the user. */
+    public static final String STARTED = "payments.deposit.started";
+    /** Audit action of a provider deposit collected and credited (a webhook: the system). */
+    public static final String COMPLETED_ACTION = "payments.deposit.completed";
+    /** Audit action of a provider deposit the provider reports failed. */
+    public static final String FAILED_ACTION = "payments.deposit.failed";
 
     public ProviderDeposits(LedgerAccountRepository accounts, TransferRepository transfers,
                             ProviderDepositRepository deposits, KeyReplays keys,
-                            PayoutProviders providers, TransactionalOperator transactions, Clock clock) {
+                            PayoutProviders providers, TransactionalOperator transactions, Clock clock,
+                            AuditOutbox audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.transfers = transfers;
         this.deposits = deposits;
@@ -102,8 +114,10 @@ public class ProviderDeposits {
                 Fees.none(Currency.NGN), null, wallet.id(), null, request.initiator(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         TransferId id = transfer.id();
-        return transfers.insert(transfer, request.idempotencyKey(), request.fingerprint(),
-                        "Deposit of " + request.amount() + " through " + provider + " requested")
+        return audit.event(STARTED, PostingAudit.transferTarget(transfer), withProvider(
+                        PostingAudit.details(transfer, null, wallet), provider))
+                .flatMap(event -> transfers.insert(transfer, request.idempotencyKey(), request.fingerprint(),
+                        "Deposit of " + request.amount() + " through " + provider + " requested", List.of(), event))
                 .flatMap(claimed -> !claimed ? replay(request) : providers.startCharge(
                                 new ChargeOrder(id.toString(), request.amount(), email), provider)
                         .flatMap(checkout -> transactions.transactional(deposits.insert(new ProviderDeposit(id,
@@ -154,6 +168,8 @@ public class ProviderDeposits {
                                         return accounts.lockInIdOrder(List.of(clearing, transfer.to()))
                                                 .then(transfers.appendEntries(id, postings));
                                     })
+                                    .then(audit.record(COMPLETED_ACTION, PostingAudit.transferTarget(transfer),
+                                            withProvider(PostingAudit.details(transfer, null, null), provider)))
                                     .thenReturn(Settled.COMPLETED));
         }));
     }
@@ -167,7 +183,14 @@ public class ProviderDeposits {
                 return Mono.just(Settled.ALREADY_SETTLED);
             }
             return transfers.fail(id, status, FAILED, "CHARGE_FAILED", message)
-                    .map(won -> won ? Settled.FAILED : Settled.ALREADY_SETTLED);
+                    .flatMap(won -> won ? audit.record(FAILED_ACTION, PostingAudit.transferTarget(stored.transfer()),
+                                    withProvider(PostingAudit.details(stored.transfer(), null, null), provider))
+                            .thenReturn(Settled.FAILED) : Mono.just(Settled.ALREADY_SETTLED));
         });
+    }
+
+    private static java.util.Map<String, Object> withProvider(java.util.Map<String, Object> details, ProviderName provider) {
+        details.put("provider", provider.name());
+        return details;
     }
 }

@@ -1,5 +1,8 @@
 package com.ventusvault.payments.persistence;
 
+import com.ventusvault.payments.audit.AuditOrigin;
+import com.ventusvault.payments.audit.AuditOutbox;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.LedgerAccount;
 import com.ventusvault.payments.domain.PlanResult;
@@ -55,9 +58,12 @@ public class LedgerPoster {
     private final TransactionalOperator transactions;
     private final DatabaseClient database;
     private final Clock clock;
+    private final AuditOutbox auditOutbox;
 
     public LedgerPoster(LedgerAccountRepository accounts, TransferRepository transfers, RefusedRequests refusals,
-                        KeyAnswers keys, OutgoingLimits limits, TransactionalOperator transactions, DatabaseClient database, Clock clock) {
+                        KeyAnswers keys, OutgoingLimits limits, TransactionalOperator transactions, DatabaseClient database,
+                        Clock clock, AuditOutbox auditOutbox) {
+        this.auditOutbox = auditOutbox;
         this.accounts = accounts;
         this.transfers = transfers;
         this.refusals = refusals;
@@ -72,22 +78,27 @@ public class LedgerPoster {
      * Posts the request. {@code planner} gets the locked accounts by id (missing ones are absent) and decides.
      */
     public Mono<TransferOutcome> post(TransferRequest request, List<AccountId> involved,
-                                      Function<Map<AccountId, LedgerAccount>, PlanResult> planner) {
-        return post(request, Mono.just(new Scope(involved, planner)));
+                                      Function<Map<AccountId, LedgerAccount>, PlanResult> planner, PostingAudit audit) {
+        return post(request, Mono.just(new Scope(involved, planner)), audit);
     }
 
     /**
      * Posts the request, working out what it touches inside the transaction, before any account lock: {@code scope}
      * may write (open the recipient's wallet) and those writes commit only if the transfer is posted. A refusal rolls
      * the whole transaction back, so a refused payment leaves nothing behind but the refusal under its key.
+     *
+     * <p>A posted transfer is audited ({@code audit}, attributed to the running {@link AuditOrigin}) by an
+     * {@code AuditRecorded} outbox event written in the transfer's own insert statement; replays and refusals are not
+     * money movements and write none.
      */
-    public Mono<TransferOutcome> post(TransferRequest request, Mono<Scope> scope) {
+    public Mono<TransferOutcome> post(TransferRequest request, Mono<Scope> scope, PostingAudit audit) {
         String fingerprint = request.fingerprint();
         return transactions.execute(transaction -> lockKey(request)
                         .then(previousAnswer(request, fingerprint).map(outcome -> new Attempt(outcome, false)))
                         .switchIfEmpty(Mono.defer(() -> scope.flatMap(found -> accounts.lockInIdOrder(found.involved())
                                 .collectMap(LedgerAccount::id, Function.identity())
-                                .flatMap(locked -> planAndWrite(request, fingerprint, found.planner().apply(locked))))))
+                                .flatMap(locked -> planAndWrite(request, fingerprint, found.planner().apply(locked),
+                                        locked, audit)))))
                         .doOnNext(attempt -> {
                             if (attempt.outcome() instanceof TransferOutcome.Refused) {
                                 transaction.setRollbackOnly();
@@ -166,12 +177,14 @@ public class LedgerPoster {
                         + "): use a new key for a new payment", "input", "idempotencyKey"));
     }
 
-    private Mono<Attempt> planAndWrite(TransferRequest request, String fingerprint, PlanResult result) {
+    private Mono<Attempt> planAndWrite(TransferRequest request, String fingerprint, PlanResult result,
+                                       Map<AccountId, LedgerAccount> locked, PostingAudit audit) {
         return switch (result) {
             case PlanResult.Rejected rejected -> Mono.just(new Attempt(new TransferOutcome.Refused(rejected.rejection()), true));
             case PlanResult.Planned planned -> withinLimits(planned.plan()).flatMap(refusal -> refusal
                     .map(rejection -> Mono.just(new Attempt(new TransferOutcome.Refused(rejection), true)))
-                    .orElseGet(() -> write(request, fingerprint, planned.plan()).map(outcome -> new Attempt(outcome, false))));
+                    .orElseGet(() -> write(request, fingerprint, planned.plan(), locked, audit)
+                            .map(outcome -> new Attempt(outcome, false))));
         };
     }
 
@@ -184,11 +197,15 @@ public class LedgerPoster {
         return outgoing ? limits.check(plan.from(), plan.amount()) : Mono.just(Optional.empty());
     }
 
-    private Mono<TransferOutcome> write(TransferRequest request, String fingerprint, TransferPlan plan) {
+    private Mono<TransferOutcome> write(TransferRequest request, String fingerprint, TransferPlan plan,
+                                       Map<AccountId, LedgerAccount> locked, PostingAudit audit) {
         Transfer transfer = new Transfer(TransferId.random(), plan.kind(), TransferStatus.COMPLETED, plan.amount(),
                 plan.fee(), plan.from(), plan.to(), request.note(), request.initiator(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return transfers.insert(transfer, request.idempotencyKey(), fingerprint, null, plan.postings())
+        return auditOutbox.event(audit.action(), audit.targetOf(transfer), PostingAudit.details(transfer,
+                        plan.from() == null ? null : locked.get(plan.from()), plan.to() == null ? null : locked.get(plan.to())))
+                .flatMap(event -> transfers.insert(transfer, request.idempotencyKey(), fingerprint, null,
+                        plan.postings(), event))
                 .flatMap(claimed -> claimed
                         ? Mono.just((TransferOutcome) new TransferOutcome.Posted(transfer))
                         : transfers.findByKey(request.initiator(), request.idempotencyKey())

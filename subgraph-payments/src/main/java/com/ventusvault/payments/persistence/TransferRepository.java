@@ -1,5 +1,6 @@
 package com.ventusvault.payments.persistence;
 
+import com.ventusvault.payments.audit.AuditRecorded;
 import com.ventusvault.payments.domain.AccountId;
 import com.ventusvault.payments.domain.Currency;
 import com.ventusvault.payments.domain.Fees;
@@ -99,6 +100,16 @@ public class TransferRepository {
      */
     public Mono<Boolean> insert(Transfer transfer, String idempotencyKey, String fingerprint, String reason,
                                 List<Posting> postings) {
+        return insert(transfer, idempotencyKey, fingerprint, reason, postings, null);
+    }
+
+    /**
+     * {@link #insert(Transfer, String, String, String, List)} that also appends {@code audit} to the outbox, in the
+     * same statement and only if the transfer row was inserted (an unclaimed key audits nothing). This is the one
+     * extra insert a P2P payment pays for its audit trail: no extra round trip while its accounts are locked.
+     */
+    public Mono<Boolean> insert(Transfer transfer, String idempotencyKey, String fingerprint, String reason,
+                                List<Posting> postings, AuditRecorded audit) {
         StringBuilder sql = new StringBuilder("with t as (insert into transfer (id, kind, status, amount, "
                 + "fee, platform_fee, provider_fee, network_fee, currency, from_account_id, to_account_id, note, "
                 + "initiator_id, idempotency_key, request_fingerprint, created_at) "
@@ -116,6 +127,10 @@ public class TransferRepository {
                         .append(")");
             }
             sql.append(") v(account_id, amount, currency, line) order by v.line) ");
+        }
+        if (audit != null) {
+            sql.append(", a as (insert into outbox_event (aggregate_type, aggregate_id, event_type, payload) "
+                    + "select :auditType, :auditTarget, :auditEvent, cast(:auditPayload as jsonb) from t) ");
         }
         sql.append("select id from t");
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString())
@@ -135,6 +150,10 @@ public class TransferRepository {
             Posting posting = postings.get(i);
             spec = spec.bind("account" + i, posting.account().value()).bind("amount" + i, posting.amount().amount())
                     .bind("currency" + i, posting.amount().currency().name());
+        }
+        if (audit != null) {
+            spec = spec.bind("auditType", AuditRecorded.AGGREGATE_TYPE).bind("auditTarget", audit.target())
+                    .bind("auditEvent", AuditRecorded.EVENT_TYPE).bind("auditPayload", audit.payload());
         }
         return spec.map(row -> row.get("id", UUID.class)).one().hasElement();
     }

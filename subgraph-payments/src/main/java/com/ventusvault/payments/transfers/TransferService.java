@@ -1,5 +1,6 @@
 package com.ventusvault.payments.transfers;
 
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.config.PaymentsProperties;
 import com.ventusvault.payments.directory.AccountsDirectory;
 import com.ventusvault.payments.domain.AccountId;
@@ -35,6 +36,11 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class TransferService {
+
+    /** Audit action of a P2P payment. */
+    public static final String SENT = "payments.transfer.sent";
+    /** Audit action of a demo deposit (money in from the demo bank). */
+    public static final String DEPOSITED = "payments.deposit.completed";
 
     private final LedgerAccountRepository accounts;
     private final WalletOwners walletOwners;
@@ -113,14 +119,15 @@ public class TransferService {
                     .flatMap(bank -> poster.post(request, List.of(bank, wallet.get().id()), locked ->
                             locked.containsKey(wallet.get().id())
                                     ? ledger.planDeposit(user, locked.get(bank), locked.get(wallet.get().id()), amount)
-                                    : new PlanResult.Rejected(walletNotFound("walletId").rejection()))));
+                                    : new PlanResult.Rejected(walletNotFound("walletId").rejection()),
+                            PostingAudit.of(DEPOSITED))));
         });
     }
 
     private Mono<TransferOutcome> toWallet(TransferRequest request, String toWalletId) {
         return AccountId.parse(toWalletId)
                 .map(to -> accounts.feeRevenueShard(request.amount().currency())
-                        .flatMap(fees -> poster.post(request, Mono.just(p2p(request, to, fees)))))
+                        .flatMap(fees -> poster.post(request, Mono.just(p2p(request, to, fees)), PostingAudit.of(SENT))))
                 .orElseGet(() -> poster.refuse(request, toWalletNotFound()));
     }
 
@@ -138,7 +145,7 @@ public class TransferService {
         return directory.userIdByEmail(email, authorization).flatMap(user -> user
                 .map(recipient -> accounts.feeRevenueShard(currency)
                         .flatMap(fees -> poster.post(request, accounts.openWallet(recipient, currency)
-                                .map(wallet -> p2p(request, wallet.id(), fees)))))
+                                .map(wallet -> p2p(request, wallet.id(), fees)), PostingAudit.of(SENT))))
                 .orElseGet(() -> poster.refuse(request, Rejection.of(RejectionCode.RECIPIENT_NOT_FOUND,
                         "No VentusVault user has the email " + email, "input", "toEmail"))));
     }

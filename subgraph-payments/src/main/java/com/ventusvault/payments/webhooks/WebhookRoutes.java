@@ -1,10 +1,14 @@
 package com.ventusvault.payments.webhooks;
 
+import com.ventusvault.payments.audit.AuditOrigin;
 import com.ventusvault.payments.providers.ProviderName;
 import com.ventusvault.payments.providers.ProviderWebhooks;
 import com.ventusvault.payments.providers.WebhookVerification;
+import com.ventusvault.platform.requests.RequestFacts;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +35,7 @@ class WebhookRoutes {
     private static final Logger log = LoggerFactory.getLogger(WebhookRoutes.class);
     /** The outcome answered for a correctly signed delivery we do not act on. */
     static final String IGNORED = "IGNORED";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Bean
     RouterFunction<ServerResponse> providerWebhookRoutes(ProviderWebhooks webhooks, ProviderEventHandler handler) {
@@ -55,9 +60,23 @@ class WebhookRoutes {
                     yield ServerResponse.ok().bodyValue(Map.of("received", true, "outcome", IGNORED));
                 }
                 case WebhookVerification.Accepted accepted -> handler.handle(accepted.event())
+                        // What the event settles is audited as the system, under this delivery's request id and IP.
+                        .contextWrite(AuditOrigin.system(requestId(request), peer(request)).context())
                         .flatMap(outcome -> ServerResponse.ok().bodyValue(Map.of("received", true, "outcome", outcome)));
             };
         });
+    }
+
+    /** The delivery's X-Request-Id when it is a safe token (it goes into the audit log), else a fresh one. */
+    private static String requestId(ServerRequest request) {
+        String id = request.headers().firstHeader(RequestFacts.REQUEST_ID_HEADER);
+        return id != null && SAFE_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
+    }
+
+    /** The provider's address (webhooks come straight from the provider, not through the gateway). */
+    private static String peer(ServerRequest request) {
+        return request.remoteAddress().map(address -> address.getAddress() == null ? address.getHostString()
+                : address.getAddress().getHostAddress()).orElse(null);
     }
 
     private static String remote(ServerRequest request) {

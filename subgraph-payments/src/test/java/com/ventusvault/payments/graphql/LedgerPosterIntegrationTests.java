@@ -11,7 +11,9 @@ import com.ventusvault.payments.domain.Money;
 import com.ventusvault.payments.domain.TransferKind;
 import com.ventusvault.payments.domain.TransferRequest;
 import com.ventusvault.payments.persistence.LedgerAccountRepository;
+import com.ventusvault.payments.audit.PostingAudit;
 import com.ventusvault.payments.persistence.LedgerPoster;
+import com.ventusvault.payments.transfers.TransferService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,8 @@ class LedgerPosterIntegrationTests {
                 + "execute function skip_vanishing_key()").then().block();
         try {
             assertThatThrownBy(() -> poster.post(request, List.of(bank, wallet.id()),
-                            locked -> ledger.planDeposit(user, locked.get(bank), locked.get(wallet.id()), amount)).block())
+                            locked -> ledger.planDeposit(user, locked.get(bank), locked.get(wallet.id()), amount),
+                            PostingAudit.of(TransferService.DEPOSITED)).block())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining(KEY);
         } finally {
             database.sql("drop trigger skip_vanishing_key on transfer").then().block();

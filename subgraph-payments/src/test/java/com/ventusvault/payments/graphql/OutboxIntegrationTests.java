@@ -91,9 +91,12 @@ class OutboxIntegrationTests {
 
             List<Long> ids = database.sql("select id from outbox_event where xmin::text = :tx order by id").bind("tx", tx)
                     .map(row -> row.get(0, Long.class)).all().collectList().block();
-            assertThat(ids).hasSize(3); // two wallets and the status; fee revenue is not a wallet
+            // Two wallets, the status and the audit entry (issue 5); fee revenue is not a wallet.
+            assertThat(ids).hasSize(4);
+            assertThat(database.sql("select count(*) from outbox_event where xmin::text = :tx and event_type = 'AuditRecorded'")
+                    .bind("tx", tx).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
             List<String> announced = received.asFlux().map(Notification::getParameter)
-                    .filter(id -> ids.contains(Long.valueOf(id))).take(3).collectList().block(Duration.ofSeconds(10));
+                    .filter(id -> ids.contains(Long.valueOf(id))).take(4).collectList().block(Duration.ofSeconds(10));
             assertThat(announced).containsExactlyElementsOf(ids.stream().map(String::valueOf).toList());
         } finally {
             listener.close().block();

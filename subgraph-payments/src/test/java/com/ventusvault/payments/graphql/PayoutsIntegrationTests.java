@@ -137,6 +137,9 @@ class PayoutsIntegrationTests {
         assertThat(history(id)).containsExactly("INITIATED", "VALIDATING", "BALANCE_RESERVED", "SENT_TO_PROVIDER",
                 "PROVIDER_PROCESSING", "COMPLETED");
         assertThat(journal(id)).containsExactlyInAnyOrder("-10050.00", "10025.00", "25.00");
+        // Audited: the request by alice, the completion by the system (Paystack's webhook), from the webhook's request.
+        assertThat(audits(id)).containsExactly("payments.payout.requested by " + alice.id() + " in a request",
+                "payments.payout.completed by the system in a request");
         alice.api().documentName("payout").variable("id", id).execute()
                 .path("transfer.status").entity(String.class).isEqualTo("COMPLETED")
                 .path("transfer.history[*].status").entityList(String.class).containsExactly("INITIATED", "VALIDATING",
@@ -383,6 +386,8 @@ class PayoutsIntegrationTests {
         assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo("7500.00");
         assertThat(clearing.subtract(clearing("PAYSTACK"))).isEqualByComparingTo("7500.00");
         assertThat(history(id)).containsExactly("INITIATED", "PROVIDER_PROCESSING", "COMPLETED");
+        assertThat(audits(id)).containsExactly("payments.deposit.started by " + kate.id() + " in a request",
+                "payments.deposit.completed by the system in a request");
         // A replay of the deposit returns it and credits nothing more.
         kate.api().documentName("providerDeposit").variable("input", Map.of("walletId", ngn, "amount", "7500.00",
                         "idempotencyKey", "dep-1", "provider", "PAYSTACK")).execute()
@@ -655,6 +660,12 @@ class PayoutsIntegrationTests {
                         + "and event_type = 'PAYOUT_REVERSED'").bind("provider", provider).bind("id", id)
                 .map(row -> row.get(0, String.class)).all().collectList().block())
                 .containsExactlyInAnyOrder("REFUNDED", "ALREADY_SETTLED");
+        // Settled by the status check or the webhook (whichever came first), reversed by a webhook; audited once each.
+        assertThat(audits(id)).hasSize(3).satisfies(audits -> {
+            assertThat(audits.get(0)).isEqualTo("payments.payout.requested by " + sam.id() + " in a request");
+            assertThat(audits.get(1)).startsWith("payments.payout.completed by the system");
+            assertThat(audits.get(2)).isEqualTo("payments.payout.reversed by the system in a request");
+        });
         assertThat(PaymentsTestServer.balance(database, ngn)).isEqualByComparingTo(refunded);
         assertThat(clearing.subtract(clearing(provider))).isEqualByComparingTo("1000.00");
         assertThat(database.sql("select count(*) from transfer where to_account_id = :wallet and kind = 'PAYOUT'")
@@ -664,6 +675,14 @@ class PayoutsIntegrationTests {
     private String refundOf(String payout) {
         return database.sql("select refund_transfer_id::text from payout_reversal where payout_id = :id")
                 .bind("id", UUID.fromString(payout)).map(row -> row.get(0, String.class)).one().block();
+    }
+
+    /** The AuditRecorded events about a transfer, oldest first: "action by actor-or-the-system[ in a request]". */
+    private List<String> audits(String transfer) {
+        return database.sql("select payload->>'action' || ' by ' || coalesce(payload->>'actorId', 'the system') "
+                        + "|| case when payload->>'requestId' is null then '' else ' in a request' end "
+                        + "from outbox_event where event_type = 'AuditRecorded' and aggregate_id = :target order by id")
+                .bind("target", "transfer:" + transfer).map(row -> row.get(0, String.class)).all().collectList().block();
     }
 
     private long outboxEvents() {
