@@ -7,9 +7,7 @@ import graphql.schema.GraphQLSchema;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,17 +52,15 @@ public final class AccessControl {
 
     private final AccessAnalyzer analyzer;
     private final boolean noRules;
+    private final int cacheSize;
+    /** Lock-free on the request path; when full it starts over (an analysis is cheap to redo, a lock on every request is not). */
     private final Map<String, OperationAccess> operations;
 
     public AccessControl(GraphQLSchema apiSchema, AccessRules rules, int cacheSize) {
         this.analyzer = new AccessAnalyzer(apiSchema, rules);
         this.noRules = rules.isEmpty();
-        this.operations = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, OperationAccess> eldest) {
-                return size() > cacheSize;
-            }
-        });
+        this.cacheSize = cacheSize;
+        this.operations = new ConcurrentHashMap<>();
     }
 
     /** What the caller may execute of the operation ({@code document} must already be valid). */
@@ -75,8 +71,10 @@ public final class AccessControl {
         String key = documentHash + "/" + (operationName == null ? "" : operationName);
         OperationAccess access = operations.get(key);
         if (access == null) {
-            access = new OperationAccess(analyzer.analyze(document, operationName));
-            operations.put(key, access);
+            if (operations.size() >= cacheSize) {
+                operations.clear();
+            }
+            access = operations.computeIfAbsent(key, k -> new OperationAccess(analyzer.analyze(document, operationName)));
         }
         return access.decide(document, key, operationName, credentials);
     }
@@ -117,12 +115,13 @@ public final class AccessControl {
             if (unmet.isEmpty()) {
                 return ALLOWED;
             }
-            String variant = (signedIn ? "signed-in:" : "anonymous:") + unmet;
+            String variant = (signedIn ? "signed-in" : "anonymous") + unmet;
             Filtered filtered = variants.get(variant);
             if (filtered == null) {
                 filtered = filter(document, key + "#" + variant, operationName, unmet, signedIn);
                 if (variants.size() < MAX_VARIANTS) {
-                    variants.put(variant, filtered);
+                    Filtered earlier = variants.putIfAbsent(variant, filtered);
+                    filtered = earlier != null ? earlier : filtered;
                 }
             }
             return filtered;
