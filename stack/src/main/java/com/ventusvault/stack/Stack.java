@@ -112,7 +112,9 @@ public final class Stack implements AutoCloseable {
             ports.put("provider-simulator", localPort(simulator));
             String simulatorUrl = "http://127.0.0.1:" + ports.get("provider-simulator");
 
-            List<String> accountsArgs = new ArrayList<>(List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true"));
+            List<String> accountsArgs = new ArrayList<>(List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true",
+                    // The seeded demo users have verified emails (the bootstrap admin is verified when created).
+                    "--ventus.accounts.identity.pre-verified-emails=" + String.join(",", DemoData.emails())));
             if (System.getenv("VENTUS_ADMIN_EMAIL") == null) {
                 accountsArgs.add("--ventus.accounts.bootstrap-admin.email=" + DemoData.ADMIN_EMAIL);
                 accountsArgs.add("--ventus.accounts.bootstrap-admin.password=" + DemoData.PASSWORD);

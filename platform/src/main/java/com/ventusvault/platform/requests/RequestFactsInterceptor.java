@@ -2,7 +2,6 @@ package com.ventusvault.platform.requests;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -35,32 +34,11 @@ public class RequestFactsInterceptor implements WebGraphQlInterceptor {
         }
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress peer = remote == null ? null : remote.getAddress();
-        String clientIp = clientIp(peer, headers.getValuesAsList("X-Forwarded-For"));
+        String clientIp = trustedProxies.clientIp(peer, headers.getValuesAsList("X-Forwarded-For"));
         RequestFacts facts = new RequestFacts(requestId, clientIp, headers.getFirst(HttpHeaders.USER_AGENT));
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(context -> context.put(RequestFacts.class, facts)).build());
         return chain.next(request).doOnNext(response ->
                 response.getResponseHeaders().set(RequestFacts.REQUEST_ID_HEADER, facts.requestId()));
-    }
-
-    private String clientIp(InetAddress peer, List<String> forwardedFor) {
-        if (peer == null) {
-            return null;
-        }
-        if (!trustedProxies.contains(peer) || forwardedFor.isEmpty()) {
-            return peer.getHostAddress();
-        }
-        List<String> hops = forwardedFor.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            InetAddress hop = TrustedProxies.parseLiteral(hops.get(i));
-            if (hop == null) {
-                return peer.getHostAddress();
-            }
-            if (i == 0 || !trustedProxies.contains(hop)) {
-                return hop.getHostAddress();
-            }
-        }
-        return peer.getHostAddress();
     }
 }

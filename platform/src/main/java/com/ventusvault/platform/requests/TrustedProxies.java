@@ -31,6 +31,34 @@ public final class TrustedProxies {
                 && samePrefix(block.network(), bytes, block.prefix()));
     }
 
+    /**
+     * The client behind {@code peer}: {@code peer} itself unless it is a trusted proxy that sent
+     * {@code X-Forwarded-For} (header values as received; entries comma-separated, nearest hop last); then the nearest
+     * hop that is not a trusted proxy (or the farthest one, when all are). A malformed entry stops the walk at the
+     * last address known good, so a client cannot smuggle a name or junk in.
+     *
+     * @return the textual IP, or null when there is no peer
+     */
+    public String clientIp(InetAddress peer, List<String> forwardedFor) {
+        if (peer == null) {
+            return null;
+        }
+        InetAddress client = peer;
+        if (!contains(peer)) {
+            return client.getHostAddress();
+        }
+        List<String> hops = forwardedFor.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (int i = hops.size() - 1; i >= 0 && contains(client); i--) {
+            InetAddress hop = parseLiteral(hops.get(i));
+            if (hop == null) {
+                break;
+            }
+            client = hop;
+        }
+        return client.getHostAddress();
+    }
+
     private static boolean samePrefix(byte[] a, byte[] b, int bits) {
         int total = a.length * 8;
         BigInteger mask = bits == 0 ? BigInteger.ZERO

@@ -9,8 +9,8 @@ import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 
 /**
  * Lets a resolver declare who may call it by its parameters: {@code Viewer viewer} needs a signed-in user and fails
- * with UNAUTHENTICATED otherwise; {@code Optional<Viewer>} is for fields that also serve anonymous callers. A token
- * that was sent but refused fails both, with the reason.
+ * with UNAUTHENTICATED otherwise; {@code Optional<Viewer>} is for fields that also serve anonymous callers. (A token
+ * that was sent but refused never gets this far: {@link ViewerInterceptor} refuses the whole request.)
  */
 public class ViewerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -38,7 +38,7 @@ public class ViewerArgumentResolver implements HandlerMethodArgumentResolver {
     public static Optional<Viewer> current(GraphQLContext context) {
         ApiException refusal = context.get(ViewerInterceptor.REFUSAL_KEY);
         if (refusal != null) {
-            // A bad token is never treated as anonymous: the client must learn that its session is broken.
+            // A token that could not be judged (keys unavailable) is never treated as anonymous.
             throw refusal;
         }
         return Optional.ofNullable(context.get(Viewer.class));

@@ -4,16 +4,28 @@ import com.ventusvault.platform.errors.ApiException;
 import com.ventusvault.platform.errors.ErrorCode;
 import com.ventusvault.platform.security.AccessTokenVerifier.InvalidTokenException;
 import com.ventusvault.platform.security.AccessTokenVerifier.KeysUnavailableException;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
 /**
  * Reads {@code Authorization: Bearer <token>}, verifies it, and puts the outcome in the GraphQL context: a
- * {@link Viewer} for a good token, the error to raise for a bad one (or when the keys to judge it are unavailable). Requests without a token still run; fields
- * that need a user fail on their own (see {@link ViewerArgumentResolver}), so public fields keep working.
+ * {@link Viewer} for a good token. Requests without a token still run; fields that need a user fail on their own (see
+ * {@link ViewerArgumentResolver}), so public fields keep working.
+ * <p>
+ * A token that was sent but refused ({@code alg: none}, expired, wrong key, tampered, another issuer or audience, or
+ * no {@code Bearer} scheme) refuses the whole request: nothing is executed, not even public fields or
+ * {@code _entities}, and the answer is one UNAUTHENTICATED error without data, as the gateway answers (HTTP 401
+ * there). So no resolver can forget to look, and a client whose session broke learns it on its next request. When the
+ * keys to judge a token cannot be had (our failure), the request runs and every field that needs a user fails with
+ * INTERNAL (see {@link ViewerArgumentResolver#current}).
  */
 public class ViewerInterceptor implements WebGraphQlInterceptor {
 
@@ -32,7 +44,7 @@ public class ViewerInterceptor implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return withRefusal(request, chain, "the Authorization header must be 'Bearer <accessToken>'");
+            return withRefusal(request, "the Authorization header must be 'Bearer <accessToken>'");
         }
         return verifier.verify(header.substring(7).strip())
                 .flatMap(viewer -> {
@@ -40,14 +52,19 @@ public class ViewerInterceptor implements WebGraphQlInterceptor {
                             builder.graphQLContext(context -> context.put(Viewer.class, viewer)).build());
                     return chain.next(request);
                 })
-                .onErrorResume(InvalidTokenException.class, e -> withRefusal(request, chain, e.getMessage()))
+                .onErrorResume(InvalidTokenException.class, e -> withRefusal(request, e.getMessage()))
                 .onErrorResume(KeysUnavailableException.class, e -> withFailure(request, chain,
                         new ApiException(ErrorCode.INTERNAL, "Access tokens cannot be verified right now; retry shortly")));
     }
 
-    private static Mono<WebGraphQlResponse> withRefusal(WebGraphQlRequest request, Chain chain, String reason) {
-        return withFailure(request, chain,
-                new ApiException(ErrorCode.UNAUTHENTICATED, "The access token was refused: " + reason));
+    /** One UNAUTHENTICATED error and no data, without executing anything. */
+    private static Mono<WebGraphQlResponse> withRefusal(WebGraphQlRequest request, String reason) {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .message("The access token was refused: " + reason)
+                .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name()))
+                .build();
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
     }
 
     private static Mono<WebGraphQlResponse> withFailure(WebGraphQlRequest request, Chain chain, ApiException failure) {

@@ -84,6 +84,11 @@ public final class TestTokens implements AutoCloseable {
         return new JWKSet(key.toPublicJWK());
     }
 
+    /** The private signing key whose public half {@link #jwksUri()} publishes (for {@link TokenAttack}). */
+    public RSAKey signingKey() {
+        return key;
+    }
+
     /** A token that expired a minute ago. */
     public String expiredTokenFor(UUID userId, String email) {
         return sign(key, claims(userId, email, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(5))));

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookAttempts      deliveries tried per webhook until one gets a 2xx (like the real providers, which retry)
  * @param webhookRetryInterval pause between webhook delivery attempts
  * @param faults               faults active from startup (same shape as {@code POST /_simulator/faults})
+ * @param twilio               the Twilio account SMS requests must authenticate as
+ * @param sendgrid             the SendGrid API key mail requests must carry
  */
 @ConfigurationProperties("ventus.simulator")
 public record SimulatorProperties(
@@ -27,7 +29,9 @@ public record SimulatorProperties(
         @DefaultValue("9") String failingAccountDigit,
         @DefaultValue("3") int webhookAttempts,
         @DefaultValue("1s") Duration webhookRetryInterval,
-        List<Fault> faults) {
+        List<Fault> faults,
+        @DefaultValue Twilio twilio,
+        @DefaultValue Sendgrid sendgrid) {
 
     public SimulatorProperties {
         faults = faults == null ? List.of() : List.copyOf(faults);
@@ -51,5 +55,17 @@ public record SimulatorProperties(
     public record Flutterwave(@DefaultValue("FLWSECK_TEST-ventus-simulator") String secretKey,
                               @DefaultValue("ventus-simulator-hash") String secretHash,
                               @DefaultValue("") String webhookUrl) {
+    }
+
+    /**
+     * @param accountSid the account in the request path, and the HTTP basic user name
+     * @param authToken  the HTTP basic password
+     */
+    public record Twilio(@DefaultValue("AC00000000000000000000000000000001") String accountSid,
+                         @DefaultValue("ventus-simulator-twilio-token") String authToken) {
+    }
+
+    /** @param apiKey the bearer key {@code /v3/mail/send} requests must carry */
+    public record Sendgrid(@DefaultValue("SG.ventus-simulator") String apiKey) {
     }
 }

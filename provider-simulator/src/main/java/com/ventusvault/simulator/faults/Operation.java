@@ -2,9 +2,12 @@ package com.ventusvault.simulator.faults;
 
 import org.springframework.http.HttpMethod;
 
-/** The provider operations a fault can target, recognised from method and path below the provider prefix. */
+/**
+ * The provider operations a fault can target, recognised from method and path below the provider prefix: payment
+ * operations (Paystack, Flutterwave), {@code SMS} (Twilio's create-message call) and {@code EMAIL} (SendGrid's mail send).
+ */
 public enum Operation {
-    BANKS, RESOLVE, RECIPIENT, TRANSFER, TRANSFER_STATUS, CHARGE, CHARGE_STATUS;
+    BANKS, RESOLVE, RECIPIENT, TRANSFER, TRANSFER_STATUS, CHARGE, CHARGE_STATUS, SMS, EMAIL;
 
     /**
      * @param path the path after {@code /paystack} or {@code /flutterwave}
@@ -13,6 +16,12 @@ public enum Operation {
     static Operation of(HttpMethod method, String path) {
         boolean get = HttpMethod.GET.equals(method);
         boolean post = HttpMethod.POST.equals(method);
+        if (post && path.matches("/2010-04-01/Accounts/[^/]+/Messages\\.json")) {
+            return SMS;
+        }
+        if (post && path.equals("/v3/mail/send")) {
+            return EMAIL;
+        }
         if (get && (path.equals("/bank") || path.startsWith("/v3/banks/"))) {
             return BANKS;
         }

@@ -92,6 +92,7 @@ public class SimulatedPayments {
             case PAYSTACK -> webhooks.send(t.provider(), PaystackPayloads.transferEvent(t));
             // A reversal is announced as transfer.completed with data.status REVERSED (what the status query shows).
             case FLUTTERWAVE -> webhooks.send(t.provider(), FlutterwavePayloads.transferEvent(t));
+            case TWILIO, SENDGRID -> throw new IllegalStateException(t.provider() + " holds no transfers");
         };
     }
 
@@ -119,6 +120,7 @@ public class SimulatedPayments {
             return switch (provider) {
                 case PAYSTACK -> webhooks.send(provider, PaystackPayloads.chargeEvent(paid));
                 case FLUTTERWAVE -> webhooks.send(provider, FlutterwavePayloads.chargeEvent(paid));
+                case TWILIO, SENDGRID -> throw new IllegalStateException(provider + " holds no charges");
             };
         })).subscribe();
         return new Creation.Created<>(fresh);

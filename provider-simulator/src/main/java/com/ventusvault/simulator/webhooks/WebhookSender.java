@@ -47,6 +47,7 @@ public class WebhookSender {
         String url = switch (provider) {
             case PAYSTACK -> properties.paystack().webhookUrl();
             case FLUTTERWAVE -> properties.flutterwave().webhookUrl();
+            case TWILIO, SENDGRID -> throw new IllegalArgumentException(provider + " sends no payment webhooks");
         };
         byte[] body = JSON.writeValueAsBytes(event);
         Map<String, String> headers = signatureHeaders(provider, body);
@@ -88,6 +89,7 @@ public class WebhookSender {
                 headers.put("flutterwave-signature",
                         Base64.getEncoder().encodeToString(hmac("HmacSHA256", hash, body)));
             }
+            case TWILIO, SENDGRID -> throw new IllegalArgumentException(provider + " signs no payment webhooks");
         }
         return headers;
     }

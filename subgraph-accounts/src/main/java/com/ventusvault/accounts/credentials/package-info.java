@@ -1,2 +1,5 @@
-/** Password hashing (Argon2id), kept off the event loop because every hash costs tens of milliseconds of CPU. */
+/**
+ * Credentials and the defences around them: password hashing (Argon2id, off the event loop), random secrets and
+ * their stored digests, login throttling per account and client IP, and account lockout after failures in a row.
+ */
 package com.ventusvault.accounts.credentials;

@@ -1,5 +1,6 @@
 package com.ventusvault.accounts.persistence;
 
+import com.ventusvault.accounts.domain.Address;
 import com.ventusvault.accounts.domain.KycStatus;
 import com.ventusvault.accounts.domain.Registration;
 import com.ventusvault.accounts.domain.Role;
@@ -23,7 +24,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class UserRepository {
 
-    private static final String COLUMNS = "id, email, display_name, phone, roles, kyc_status, created_at";
+    private static final String COLUMNS = "id, email, display_name, phone, roles, kyc_status, created_at, "
+            + "email_verified_at, address_line1, address_line2, address_city, address_region, address_postal_code, "
+            + "address_country";
     private static final String EMAIL_UNIQUE_CONSTRAINT = "users_email_key";
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -35,11 +38,14 @@ public class UserRepository {
 
     /**
      * Stores a new customer. Emits the stored user, or nothing when the email is taken: the unique constraint on
-     * {@code email} decides, so of two concurrent registrations of one address exactly one is stored.
+     * {@code email} decides, so of two concurrent registrations of one address exactly one is stored. A taken email
+     * is not an error in the database either ({@code on conflict do nothing}), so the caller's transaction stays
+     * usable.
      */
     public Mono<User> insert(UserId id, Registration registration, String passwordHash) {
         var spec = database.sql("insert into users (id, email, password_hash, display_name, phone) "
-                        + "values (:id, :email, :hash, :displayName, :phone) returning " + COLUMNS)
+                        + "values (:id, :email, :hash, :displayName, :phone) "
+                        + "on conflict on constraint " + EMAIL_UNIQUE_CONSTRAINT + " do nothing returning " + COLUMNS)
                 .bind("id", id.value())
                 .bind("email", registration.email())
                 .bind("hash", passwordHash)
@@ -50,13 +56,14 @@ public class UserRepository {
     }
 
     /**
-     * Stores a new user with the given roles (staff bootstrap; registration always stores a CUSTOMER). Emits nothing
-     * when the email is taken, like {@link #insert}.
+     * Stores a new user with the given roles (staff bootstrap; registration always stores a CUSTOMER), with the email
+     * verified: the operator who configured it vouches for it. Emits nothing when the email is taken, like
+     * {@link #insert}.
      */
     public Mono<User> insertWithRoles(UserId id, Registration registration, String passwordHash, List<Role> roles) {
         String[] names = roles.stream().map(Role::name).toArray(String[]::new);
-        return database.sql("insert into users (id, email, password_hash, display_name, roles) "
-                        + "values (:id, :email, :hash, :displayName, :roles) returning " + COLUMNS)
+        return database.sql("insert into users (id, email, password_hash, display_name, roles, email_verified_at) "
+                        + "values (:id, :email, :hash, :displayName, :roles, now()) returning " + COLUMNS)
                 .bind("id", id.value())
                 .bind("email", registration.email())
                 .bind("hash", passwordHash)
@@ -105,13 +112,33 @@ public class UserRepository {
                 .map(row -> new UserId(row.get("id", UUID.class))).one();
     }
 
-    private static User user(Readable row) {
+    /** The user with this normalised email, without the password hash. */
+    public Mono<User> findByEmail(String email) {
+        return database.sql("select " + COLUMNS + " from users where email = :email").bind("email", email)
+                .map(UserRepository::user).one();
+    }
+
+    /** The user's password hash, for checking their current password. */
+    public Mono<String> findPasswordHash(UserId id) {
+        return database.sql("select password_hash from users where id = :id").bind("id", id.value())
+                .map(row -> row.get("password_hash", String.class)).one();
+    }
+
+    static User user(Readable row) {
         String[] roles = row.get("roles", String[].class);
         List<Role> parsedRoles = roles == null ? List.of() : Arrays.stream(roles).map(Role::valueOf).toList();
         Instant createdAt = row.get("created_at", OffsetDateTime.class).toInstant();
         return new User(new UserId(row.get("id", UUID.class)), row.get("email", String.class),
                 row.get("display_name", String.class), row.get("phone", String.class), parsedRoles,
-                KycStatus.valueOf(row.get("kyc_status", String.class)), createdAt);
+                KycStatus.valueOf(row.get("kyc_status", String.class)), createdAt,
+                row.get("email_verified_at", OffsetDateTime.class) != null, address(row));
+    }
+
+    private static Address address(Readable row) {
+        String line1 = row.get("address_line1", String.class);
+        return line1 == null ? null : new Address(line1, row.get("address_line2", String.class),
+                row.get("address_city", String.class), row.get("address_region", String.class),
+                row.get("address_postal_code", String.class), row.get("address_country", String.class));
     }
 
     private static boolean isEmailTaken(Throwable error) {
