@@ -124,7 +124,8 @@ public final class Stack implements AutoCloseable {
             contexts.add(accounts);
             ports.put("accounts", localPort(accounts));
             String accountsUrl = "http://127.0.0.1:" + ports.get("accounts");
-            List<String> auth = List.of(LOOPBACK, "--ventus.auth.jwks-uri=" + accountsUrl + "/.well-known/jwks.json");
+            String jwks = "--ventus.auth.jwks-uri=" + accountsUrl + "/.well-known/jwks.json";
+            List<String> auth = List.of(LOOPBACK, jwks);
 
             List<String> paymentsArgs = new ArrayList<>(auth);
             paymentsArgs.add("--ventus.payments.accounts-url=" + accountsUrl);
@@ -137,7 +138,7 @@ public final class Stack implements AutoCloseable {
             CompletableFuture<?> ai = startAsync("ai", AiApplication::builder, requested.ai(), auth, extraArgs, contexts, ports);
             CompletableFuture.allOf(payments, markets, ai).join();
 
-            List<String> gatewayArgs = new ArrayList<>();
+            List<String> gatewayArgs = new ArrayList<>(List.of(jwks)); // the gateway verifies tokens too
             for (String subgraph : List.of("accounts", "payments", "markets", "ai")) {
                 gatewayArgs.add("--gateway.subgraphs." + subgraph + ".url=http://127.0.0.1:" + ports.get(subgraph) + "/graphql");
             }

@@ -12,27 +12,36 @@ import com.ventusvault.gateway.limits.RequestLimitsFilter;
 import com.ventusvault.gateway.pipeline.GraphQlPipeline;
 import com.ventusvault.gateway.planning.PlanCache;
 import com.ventusvault.gateway.planning.QueryPlanner;
+import com.ventusvault.gateway.security.AccessControl;
+import com.ventusvault.gateway.security.TokenAuthentication;
+import com.ventusvault.gateway.supergraph.AccessRules;
 import com.ventusvault.gateway.supergraph.Subgraph;
 import com.ventusvault.gateway.supergraph.Supergraph;
 import com.ventusvault.gateway.transport.http.GatewayPages;
 import com.ventusvault.gateway.transport.http.GraphQlHttpHandler;
+import com.ventusvault.gateway.transport.http.RequestIdFilter;
+import com.ventusvault.platform.security.AccessTokenVerifier;
+import com.ventusvault.platform.security.AuthProperties;
+import com.ventusvault.platform.security.SigningKeySource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wires the stages: supergraph, document, planning, execution, HTTP transport. */
+/** Wires the stages: supergraph, security, document, planning, execution, HTTP transport. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, LimitsProperties.class})
+@EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class, LimitsProperties.class})
 class GatewayConfiguration {
 
     /** The gateway's own mapper, independent of whatever JSON configuration other contexts use. */
@@ -61,10 +70,27 @@ class GatewayConfiguration {
         return new SubgraphClient(endpoints, properties.maxConnections(), JSON);
     }
 
+    /**
+     * The subgraphs' own token check ({@code ventus.auth.*}: issuer, audience, JWKS URI of accounts), so the gateway
+     * and the subgraphs can never disagree on what a valid token is.
+     */
     @Bean
-    GraphQlPipeline graphQlPipeline(Supergraph supergraph, SubgraphClient client, GatewayProperties properties) {
-        return new GraphQlPipeline(new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize(),
-                properties.development()),
+    AccessTokenVerifier accessTokenVerifier(AuthProperties auth) {
+        return new AccessTokenVerifier(auth, SigningKeySource.remote(WebClient.create(), auth.jwksUri()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    @Bean
+    GraphQlPipeline graphQlPipeline(Supergraph supergraph, SubgraphClient client, GatewayProperties properties,
+                                    AccessTokenVerifier verifier) {
+        return new GraphQlPipeline(new TokenAuthentication(verifier),
+                new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize(), properties.development()),
+                new AccessControl(supergraph.apiSchema(), AccessRules.of(supergraph), properties.planCacheSize()),
                 new PlanCache(new QueryPlanner(supergraph), properties.planCacheSize()),
                 new PlanExecutor(supergraph, client, JSON), new IntrospectionExecutor(supergraph.apiSchema(), JSON));
     }

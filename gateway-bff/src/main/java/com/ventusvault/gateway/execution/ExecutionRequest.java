@@ -13,7 +13,18 @@ import java.util.Map;
  * @param coerced        the coerced variable values, defaults applied ({@code @skip}/{@code @include} read these)
  * @param authorization  the client's {@code Authorization} header, forwarded to every subgraph; may be null
  * @param introspection  the introspection answer ({@code data} by response key, {@code errors}); may be null
+ * @param forwarded      the request id and client address chain, forwarded to every subgraph
  */
 public record ExecutionRequest(QueryPlan plan, ObjectNode variables, Map<String, Object> coerced,
-                               String authorization, ObjectNode introspection) {
+                               String authorization, ObjectNode introspection, ForwardedHeaders forwarded) {
+
+    public ExecutionRequest {
+        forwarded = forwarded == null ? ForwardedHeaders.NONE : forwarded;
+    }
+
+    /** A request that forwards no request id or client address. */
+    public ExecutionRequest(QueryPlan plan, ObjectNode variables, Map<String, Object> coerced, String authorization,
+                            ObjectNode introspection) {
+        this(plan, variables, coerced, authorization, introspection, ForwardedHeaders.NONE);
+    }
 }

@@ -245,6 +245,6 @@ public final class PlanExecutor {
     private Mono<JsonNode> send(Fetch fetch, ObjectNode body, ExecutionState state) {
         // identical queries in flight share one request; a mutation is always its own request
         return Mono.defer(() -> client.post(fetch.serviceName(), json.writeValueAsBytes(body),
-                state.request.authorization(), !"mutation".equals(fetch.operationKind())));
+                state.request.authorization(), state.request.forwarded(), !"mutation".equals(fetch.operationKind())));
     }
 }

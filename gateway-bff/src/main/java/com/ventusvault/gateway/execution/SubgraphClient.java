@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SubgraphClient implements AutoCloseable {
 
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private final Map<String, SubgraphEndpoint> endpoints;
     private final ConnectionProvider pool;
     private final HttpClient http;
@@ -44,14 +47,23 @@ public final class SubgraphClient implements AutoCloseable {
      * {@code Authorization}) is not sent again: it shares that request's response.
      */
     public Mono<JsonNode> post(String subgraph, byte[] body, String authorization, boolean shareable) {
+        return post(subgraph, body, authorization, ForwardedHeaders.NONE, shareable);
+    }
+
+    /**
+     * As {@link #post(String, byte[], String, boolean)}, also sending {@code X-Request-Id} and {@code X-Forwarded-For}.
+     * A shared (de-duplicated) request carries the headers of the caller that sent it.
+     */
+    public Mono<JsonNode> post(String subgraph, byte[] body, String authorization, ForwardedHeaders forwarded,
+                               boolean shareable) {
         SubgraphEndpoint endpoint = endpoints.get(subgraph);
         if (endpoint == null) {
             return Mono.error(new SubgraphFailure("Subgraph '" + subgraph + "' has no URL",
                     ErrorCode.SUBGRAPH_UNAVAILABLE, null));
         }
         Mono<Reply> reply = shareable
-                ? inFlight.share(subgraph, body, authorization, () -> exchange(endpoint, body, authorization))
-                : exchange(endpoint, body, authorization);
+                ? inFlight.share(subgraph, body, authorization, () -> exchange(endpoint, body, authorization, forwarded))
+                : exchange(endpoint, body, authorization, forwarded);
         // parsed per caller: the executor merges response nodes into its own data tree and mutates them
         return reply.map(r -> parse(subgraph, r.status(), r.body()));
     }
@@ -61,7 +73,8 @@ public final class SubgraphClient implements AutoCloseable {
         return inFlight.size();
     }
 
-    private Mono<Reply> exchange(SubgraphEndpoint endpoint, byte[] body, String authorization) {
+    private Mono<Reply> exchange(SubgraphEndpoint endpoint, byte[] body, String authorization,
+                                 ForwardedHeaders forwarded) {
         String subgraph = endpoint.name();
         return http.responseTimeout(endpoint.timeout()).post().uri(endpoint.uri())
                 .send((request, out) -> {
@@ -69,6 +82,12 @@ public final class SubgraphClient implements AutoCloseable {
                             .header(HttpHeaderNames.ACCEPT, "application/graphql-response+json, application/json");
                     if (authorization != null) {
                         request.header(HttpHeaderNames.AUTHORIZATION, authorization);
+                    }
+                    if (forwarded.requestId() != null) {
+                        request.header(REQUEST_ID, forwarded.requestId());
+                    }
+                    if (forwarded.forwardedFor() != null) {
+                        request.header(FORWARDED_FOR, forwarded.forwardedFor());
                     }
                     return out.send(Mono.just(Unpooled.wrappedBuffer(body)));
                 })

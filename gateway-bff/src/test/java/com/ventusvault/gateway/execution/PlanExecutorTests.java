@@ -76,7 +76,7 @@ class PlanExecutorTests {
     @Test
     void mergesEntityFieldsInClientOrderWithAliases() {
         String response = run("{ me { wallets { currency amount: balance { value: amount } } name: displayName } }",
-                null, "Bearer ada");
+                null, stubs.bearer("ada"));
         assertThat(response).isEqualTo("""
                 {"data":{"me":{"wallets":[{"currency":"USD","amount":{"value":"10.00"}},\
                 {"currency":"BTC","amount":{"value":"0.00000000"}}],"name":"Ada"}}}""");
@@ -87,7 +87,7 @@ class PlanExecutorTests {
 
     @Test
     void batchesAndDeduplicatesRepresentationsIntoOneEntitiesRequest() {
-        String response = run("{ me { wallets { id owner { displayName } } } }", null, "Bearer ada");
+        String response = run("{ me { wallets { id owner { displayName } } } }", null, stubs.bearer("ada"));
         assertThat(response).isEqualTo("""
                 {"data":{"me":{"wallets":[{"id":"w1","owner":{"displayName":"Ada"}},\
                 {"id":"w2","owner":{"displayName":"Ada"}}]}}}""");
@@ -99,7 +99,7 @@ class PlanExecutorTests {
 
     @Test
     void sendsRequiredFieldsInTheRepresentation() {
-        String response = run("{ me { insights { fundedWallets summary } } }", null, "Bearer ada");
+        String response = run("{ me { insights { fundedWallets summary } } }", null, stubs.bearer("ada"));
         assertThat(response).isEqualTo("""
                 {"data":{"me":{"insights":{"fundedWallets":1,"summary":"2 wallets, 1 funded"}}}}""");
         assertThat(stubs.requestsTo("ai")).singleElement().satisfies(r -> assertThat(r.variables().toString())
@@ -112,7 +112,7 @@ class PlanExecutorTests {
     void sendsOnlyTheVariablesEachFetchUses() {
         String response = run("query($pair: String!, $currency: String!) { rate(pair: $pair) { price } "
                 + "me { wallet(currency: $currency) { id } } }", "{\"pair\":\"BTC/USDT\",\"currency\":\"BTC\"}",
-                "Bearer ada");
+                stubs.bearer("ada"));
         assertThat(response).isEqualTo("{\"data\":{\"rate\":{\"price\":\"1.5\"},\"me\":{\"wallet\":{\"id\":\"w2\"}}}}");
         assertThat(stubs.requestsTo("markets")).singleElement()
                 .satisfies(r -> assertThat(r.variables()).isEqualTo(Map.of("pair", "BTC/USDT")));
@@ -124,8 +124,8 @@ class PlanExecutorTests {
 
     @Test
     void forwardsAuthorizationToEverySubgraph() {
-        run("{ me { insights { summary } } rates { pair } }", null, "Bearer ada");
-        assertThat(stubs.log).hasSize(4).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer ada"));
+        run("{ me { insights { summary } } rates { pair } }", null, stubs.bearer("ada"));
+        assertThat(stubs.log).hasSize(4).allSatisfy(r -> assertThat(r.authorization()).isEqualTo(stubs.bearer("ada")));
     }
 
     @Test
@@ -143,7 +143,7 @@ class PlanExecutorTests {
 
     @Test
     void repathsSubgraphErrorsToTheClientPath() {
-        String response = run("{ me { displayName insights { summary } } }", null, "Bearer bob");
+        String response = run("{ me { displayName insights { summary } } }", null, stubs.bearer("bob"));
         ObjectNode body = (ObjectNode) JSON.readTree(response);
         assertThat(body.get("data").toString()).isEqualTo("{\"me\":{\"displayName\":\"Bob\",\"insights\":null}}");
         assertThat(body.get("errors").get(0).get("path").toString()).isEqualTo("[\"me\",\"insights\"]");
@@ -153,7 +153,7 @@ class PlanExecutorTests {
     @Test
     void subgraphDownGivesPartialDataAndPropagatesNullToNullableParent() {
         String response = run(paymentsDownExecutor, "{ me { displayName wallets { id } } rates { pair } }", null,
-                "Bearer ada");
+                stubs.bearer("ada"));
         ObjectNode body = (ObjectNode) JSON.readTree(response);
         assertThat(body.get("data").toString())
                 .isEqualTo("{\"me\":null,\"rates\":[{\"pair\":\"BTC/USDT\"},{\"pair\":\"USD/NGN\"}]}");
@@ -176,7 +176,7 @@ class PlanExecutorTests {
     @Test
     void appliesSkipAndIncludeAndAnswersTypename() {
         String response = run("query($w: Boolean!) { __typename me { __typename kind: __typename "
-                + "wallets @include(if: $w) { id } displayName @skip(if: $w) } }", "{\"w\":false}", "Bearer ada");
+                + "wallets @include(if: $w) { id } displayName @skip(if: $w) } }", "{\"w\":false}", stubs.bearer("ada"));
         assertThat(response).isEqualTo("{\"data\":{\"__typename\":\"Query\",\"me\":{\"__typename\":\"User\","
                 + "\"kind\":\"User\",\"displayName\":\"Ada\"}}}");
         assertThat(stubs.requestsTo("payments")).isEmpty();

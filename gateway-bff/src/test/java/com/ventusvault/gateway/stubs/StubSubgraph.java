@@ -31,7 +31,8 @@ import java.util.function.Function;
 public final class StubSubgraph implements AutoCloseable {
 
     /** One request as the subgraph received it. */
-    public record Received(String subgraph, String query, Map<String, Object> variables, String authorization) {
+    public record Received(String subgraph, String query, Map<String, Object> variables, String authorization,
+                           String requestId, String forwardedFor) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,7 +51,9 @@ public final class StubSubgraph implements AutoCloseable {
                 .route(routes -> routes.post("/graphql", (request, response) -> request.receive().aggregate()
                         .asByteArray()
                         .flatMap(bytes -> Mono.delay(delay).thenReturn(bytes))
-                        .map(bytes -> execute(bytes, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION)))
+                        .map(bytes -> execute(bytes, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                                request.requestHeaders().get("X-Request-Id"),
+                                request.requestHeaders().get("X-Forwarded-For")))
                         .flatMap(body -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                                 .sendByteArray(Mono.just(body)).then())))
                 .bindNow();
@@ -95,11 +98,11 @@ public final class StubSubgraph implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private byte[] execute(byte[] body, String authorization) {
+    private byte[] execute(byte[] body, String authorization, String requestId, String forwardedFor) {
         Map<String, Object> request = JSON.readValue(body, Map.class);
         Map<String, Object> variables = request.get("variables") == null ? Map.of()
                 : (Map<String, Object>) request.get("variables");
-        log.add(new Received(name, (String) request.get("query"), variables, authorization));
+        log.add(new Received(name, (String) request.get("query"), variables, authorization, requestId, forwardedFor));
         var result = graphql.execute(ExecutionInput.newExecutionInput((String) request.get("query"))
                 .variables(variables).graphQLContext(Map.of("authorization", authorization == null ? "" : authorization)));
         return JSON.writeValueAsBytes(result.toSpecification());

@@ -2,7 +2,13 @@ package com.ventusvault.gateway.stubs;
 
 import graphql.schema.DataFetcher;
 
+import com.ventusvault.platform.testing.TestTokens;
+
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +30,10 @@ public final class VentusStubs implements AutoCloseable {
             wallet("w1", "u1", "USD", "10.00"), wallet("w2", "u1", "BTC", "0.00000000"),
             wallet("w3", "u2", "USD", "5.00"));
 
+    /** Signs the stubs' access tokens and serves their JWKS: point {@code ventus.auth.jwks-uri} at {@link #jwksUri()}. */
+    private final TestTokens tokens = TestTokens.start();
+    private final Map<String, String> bearers = new ConcurrentHashMap<>();
+
     public VentusStubs() {
         accounts = StubSubgraph.start("accounts", w -> w
                 .type("Query", t -> t.dataFetcher("me", env -> viewer(env.getGraphQlContext().get("authorization"))))
@@ -43,6 +53,9 @@ public final class VentusStubs implements AutoCloseable {
                         "kind", "P2P", "status", "COMPLETED", "amount", money("1.00", "USD"),
                         "fee", money("0.00", "USD"), "from", WALLETS.get(0), "to", WALLETS.get(2),
                         "createdAt", "2026-11-22T10:00:00Z")))
+                .type("Query", t -> t.dataFetcher("verifyLedger", env -> Map.of("clean", true,
+                        "checkedAt", "2026-11-22T10:00:00Z", "accounts", 3, "journalEntries", 0,
+                        "differences", List.of(), "unbalancedTransfers", List.of(), "totals", List.of())))
                 .type("Mutation", t -> t.dataFetcher("openWallet", env -> Map.of("wallet",
                         wallet("w9", "u1", env.getArgument("currency"), "0.00"), "userErrors", List.of()))),
                 Map.of("User", rep -> Map.of("__typename", "User", "id", rep.get("id")),
@@ -55,6 +68,29 @@ public final class VentusStubs implements AutoCloseable {
                 Map.of("Rate", rep -> rate((String) rep.get("pair"))), log);
         ai = StubSubgraph.start("ai", w -> w.type("User", t -> t.dataFetcher("insights", insights())),
                 Map.of("User", rep -> rep), log);
+    }
+
+    public String jwksUri() {
+        return tokens.jwksUri();
+    }
+
+    public TestTokens tokens() {
+        return tokens;
+    }
+
+    /** {@code Authorization} for a customer: "ada" (u1) and "bob" (u2) are known to the accounts stub. */
+    public String bearer(String name) {
+        return bearers.computeIfAbsent(name, n -> "Bearer " + tokens.tokenFor(userId(n), n + "@vv.io"));
+    }
+
+    /** {@code Authorization} for {@code name} with a token granting {@code scope}. */
+    public String bearer(String name, String scope) {
+        return bearers.computeIfAbsent(name + "|" + scope,
+                n -> "Bearer " + tokens.tokenWithScope(userId(name), name + "@vv.io", scope));
+    }
+
+    private static UUID userId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     public Map<String, String> urls() {
@@ -84,12 +120,15 @@ public final class VentusStubs implements AutoCloseable {
         };
     }
 
+    /** The user whose email the token names (the stub trusts the gateway's check; real subgraphs verify again). */
     private static Object viewer(String authorization) {
-        return switch (authorization == null ? "" : authorization) {
-            case "Bearer ada" -> USERS.get("u1");
-            case "Bearer bob" -> USERS.get("u2");
-            default -> null;
-        };
+        String[] parts = authorization == null || !authorization.startsWith("Bearer ") ? new String[0]
+                : authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return claims.contains("\"ada@vv.io\"") ? USERS.get("u1") : claims.contains("\"bob@vv.io\"") ? USERS.get("u2") : null;
     }
 
     private static String id(Object source) {
@@ -137,5 +176,6 @@ public final class VentusStubs implements AutoCloseable {
         payments.close();
         markets.close();
         ai.close();
+        tokens.close();
     }
 }

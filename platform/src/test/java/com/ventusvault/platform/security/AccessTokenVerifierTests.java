@@ -50,6 +50,14 @@ class AccessTokenVerifierTests {
     }
 
     @Test
+    void readsTheScopesOfTheScopeClaim() {
+        Viewer viewer = verifier.verify(tokens.tokenWithScope(USER, "sam@example.com", " users:read  ledger:read users:read ")).block();
+
+        assertThat(viewer.scopes()).containsExactlyInAnyOrder("users:read", "ledger:read");
+        assertThat(verifier.verify(tokens.tokenFor(USER, "ada@example.com")).block().scopes()).isEmpty();
+    }
+
+    @Test
     void refusesAnExpiredToken() {
         assertRefused(tokens.expiredTokenFor(USER, "ada@example.com"), "expired");
     }

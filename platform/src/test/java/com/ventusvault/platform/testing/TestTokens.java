@@ -67,6 +67,13 @@ public final class TestTokens implements AutoCloseable {
         return sign(key, claims(userId, email, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(15))));
     }
 
+    /** A valid access token whose {@code scope} claim grants {@code scope} (space-separated), as accounts mints for staff. */
+    public String tokenWithScope(UUID userId, String email, String scope) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(userId, email, ISSUER, AUDIENCE,
+                Instant.now().plus(Duration.ofMinutes(15)))).claim("scope", scope).build();
+        return sign(key, claims);
+    }
+
     /** A token with the claims given, signed by the published key: for tests of what a verifier refuses. */
     public String token(UUID userId, String email, String issuer, String audience, Instant expiry) {
         return sign(key, claims(userId, email, issuer, audience, expiry));

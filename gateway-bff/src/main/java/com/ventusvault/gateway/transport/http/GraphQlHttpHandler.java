@@ -2,6 +2,7 @@ package com.ventusvault.gateway.transport.http;
 
 import com.ventusvault.gateway.document.GraphQlRequest;
 import com.ventusvault.gateway.errors.ErrorCode;
+import com.ventusvault.gateway.execution.ForwardedHeaders;
 import com.ventusvault.gateway.errors.GraphQlErrors;
 import com.ventusvault.gateway.limits.DocumentLimits;
 import com.ventusvault.gateway.pipeline.GraphQlOutcome;
@@ -13,6 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GraphQlHttpHandler {
 
     static final String PLAN_HEADER = "X-Ventus-Plan";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final GraphQlPipeline pipeline;
     private final ObjectMapper json;
@@ -101,7 +108,7 @@ public final class GraphQlHttpHandler {
         }
         boolean includePlan = exposeQueryPlan && "true".equalsIgnoreCase(http.headers().firstHeader(PLAN_HEADER));
         var options = new GraphQlPipeline.Options(http.headers().firstHeader(HttpHeaders.AUTHORIZATION),
-                mutationsAllowed, includePlan);
+                mutationsAllowed, includePlan, forwarded(http));
         return ConnectionThread.deliverOnConnectionLoop(http, pipeline.execute(request, options)).flatMap(outcome -> {
             HttpStatus status = switch (outcome.kind()) {
                 case EXECUTED -> HttpStatus.OK;
@@ -109,13 +116,34 @@ public final class GraphQlHttpHandler {
                 case DOCUMENT_ERROR -> responseType.equals(MediaTypes.GRAPHQL_RESPONSE_UTF8) ? HttpStatus.BAD_REQUEST
                         : HttpStatus.OK;
                 case NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+                case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+                case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             };
             ServerResponse.BodyBuilder builder = ServerResponse.status(status).contentType(responseType);
             if (status == HttpStatus.METHOD_NOT_ALLOWED) {
                 builder.allow(HttpMethod.POST);
             }
+            if (status == HttpStatus.UNAUTHORIZED) { // RFC 6750 section 3
+                builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            }
             return builder.bodyValue(json.writeValueAsBytes(outcome.body()));
         });
+    }
+
+    /**
+     * The request id ({@link RequestIdFilter}) and the {@code X-Forwarded-For} chain to send on: the chain the request
+     * arrived with plus the address it came from. The gateway does not judge the chain; each subgraph believes it only
+     * as far as its trusted proxies reach ({@code ventus.http.trusted-proxies}).
+     */
+    private static ForwardedHeaders forwarded(ServerRequest http) {
+        String requestId = http.attribute(RequestIdFilter.ATTRIBUTE).map(String.class::cast).orElse(null);
+        String peer = http.remoteAddress().map(InetSocketAddress::getAddress).map(InetAddress::getHostAddress)
+                .orElse(null);
+        List<String> chain = new ArrayList<>(http.headers().header(FORWARDED_FOR));
+        if (peer != null) {
+            chain.add(peer);
+        }
+        return new ForwardedHeaders(requestId, chain.isEmpty() ? null : String.join(", ", chain));
     }
 
     private static GraphQlRequest parse(JsonNode body) {

@@ -28,6 +28,7 @@ class GatewayHttpIntegrationTests {
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
+        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
         STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
     }
 
@@ -48,7 +49,7 @@ class GatewayHttpIntegrationTests {
 
     @Test
     void answersQueriesAcrossSubgraphsAsJson() {
-        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer ada")
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", STUBS.bearer("ada"))
                 .bodyValue("{\"query\":\"{ me { displayName wallets { currency } } }\"}")
                 .exchange()
                 .expectStatus().isOk()

@@ -32,6 +32,7 @@ class ProductionModeTests {
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
+        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
         STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
     }
 

@@ -36,6 +36,7 @@ class SubgraphFailureTests {
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
+        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
         STUBS.urls().forEach((name, url) -> {
             if (!name.equals("payments")) {
                 registry.add("gateway.subgraphs." + name + ".url", () -> url);
@@ -112,7 +113,7 @@ class SubgraphFailureTests {
 
     private JsonNode query(String query) {
         byte[] response = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer ada")
+                .header("Authorization", STUBS.bearer("ada"))
                 .bodyValue(JSON.writeValueAsString(java.util.Map.of("query", query)))
                 .exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();

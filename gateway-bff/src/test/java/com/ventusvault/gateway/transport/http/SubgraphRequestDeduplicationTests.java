@@ -35,6 +35,7 @@ class SubgraphRequestDeduplicationTests {
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
+        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
         STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
     }
 
@@ -49,8 +50,8 @@ class SubgraphRequestDeduplicationTests {
     @BeforeEach
     void warmUp() {
         // plan and validate the documents once, so the concurrent requests below reach the subgraph together
-        post("{ rates { pair } }", "Bearer ada");
-        post("mutation { openWallet(currency: \"EUR\") { wallet { currency } } }", "Bearer ada");
+        post("{ rates { pair } }", STUBS.bearer("ada"));
+        post("mutation { openWallet(currency: \"EUR\") { wallet { currency } } }", STUBS.bearer("ada"));
         STUBS.log.clear();
     }
 
@@ -63,7 +64,7 @@ class SubgraphRequestDeduplicationTests {
     @Test
     void concurrentIdenticalQueriesShareOneSubgraphRequest() {
         STUBS.markets.delay(Duration.ofMillis(1500));
-        List<JsonNode> responses = concurrently(8, i -> "Bearer ada", "{ rates { pair } }");
+        List<JsonNode> responses = concurrently(8, i -> STUBS.bearer("ada"), "{ rates { pair } }");
         assertThat(responses).hasSize(8).allSatisfy(r -> assertThat(r.toString())
                 .isEqualTo("{\"data\":{\"rates\":[{\"pair\":\"BTC/USDT\"},{\"pair\":\"USD/NGN\"}]}}"));
         assertThat(STUBS.requestsTo("markets")).hasSize(1);
@@ -71,25 +72,25 @@ class SubgraphRequestDeduplicationTests {
 
     @Test
     void aFinishedRequestIsNotReused() {
-        post("{ rates { pair } }", "Bearer ada");
-        post("{ rates { pair } }", "Bearer ada");
+        post("{ rates { pair } }", STUBS.bearer("ada"));
+        post("{ rates { pair } }", STUBS.bearer("ada"));
         assertThat(STUBS.requestsTo("markets")).hasSize(2);
     }
 
     @Test
     void requestsWithDifferentAuthorizationAreNotShared() {
         STUBS.markets.delay(Duration.ofMillis(1500));
-        List<JsonNode> responses = concurrently(4, i -> i % 2 == 0 ? "Bearer ada" : "Bearer bob",
+        List<JsonNode> responses = concurrently(4, i -> i % 2 == 0 ? STUBS.bearer("ada") : STUBS.bearer("bob"),
                 "{ rates { pair } }");
         assertThat(responses).hasSize(4).allSatisfy(r -> assertThat(r.has("errors")).isFalse());
         assertThat(STUBS.requestsTo("markets")).extracting(StubSubgraph.Received::authorization)
-                .containsExactlyInAnyOrder("Bearer ada", "Bearer bob");
+                .containsExactlyInAnyOrder(STUBS.bearer("ada"), STUBS.bearer("bob"));
     }
 
     @Test
     void mutationsAreNeverShared() {
         STUBS.payments.delay(Duration.ofMillis(1000));
-        List<JsonNode> responses = concurrently(3, i -> "Bearer ada",
+        List<JsonNode> responses = concurrently(3, i -> STUBS.bearer("ada"),
                 "mutation { openWallet(currency: \"EUR\") { wallet { currency } } }");
         assertThat(responses).hasSize(3).allSatisfy(r -> assertThat(r.toString())
                 .isEqualTo("{\"data\":{\"openWallet\":{\"wallet\":{\"currency\":\"EUR\"}}}}"));
