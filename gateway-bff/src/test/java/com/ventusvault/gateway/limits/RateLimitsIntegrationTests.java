@@ -35,6 +35,7 @@ class RateLimitsIntegrationTests {
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
         STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
     }
 
     @AfterAll
@@ -91,7 +92,7 @@ class RateLimitsIntegrationTests {
 
     @Test
     void aUserIsLimitedWhicheverAddressTheyComeFrom() {
-        String alice = "Bearer " + TokenSubjectTests.token("{\"sub\":\"alice\"}");
+        String alice = STUBS.bearer("ada");
         typename("203.0.113.10", alice).expectStatus().isOk()
                 .expectHeader().valueEquals("X-RateLimit-Limit", "2")
                 .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
@@ -99,17 +100,17 @@ class RateLimitsIntegrationTests {
         typename("203.0.113.12", alice).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
-        typename("203.0.113.12", "Bearer " + TokenSubjectTests.token("{\"sub\":\"bob\"}")).expectStatus().isOk();
+        typename("203.0.113.12", STUBS.bearer("bob")).expectStatus().isOk();
     }
 
     @Test
     void inventingUsersDoesNotEscapeTheAddressLimit() {
+        // Forged tokens are refused (401) by the token check after the limits, but they are charged to the address.
         for (String user : new String[]{"u1", "u2", "u3"}) {
             typename("203.0.113.20", "Bearer " + TokenSubjectTests.token("{\"sub\":\"" + user + "\"}"))
-                    .expectStatus().isOk();
+                    .expectStatus().isUnauthorized();
         }
-        typename("203.0.113.20", "Bearer " + TokenSubjectTests.token("{\"sub\":\"u4\"}"))
-                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        typename("203.0.113.20", STUBS.bearer("ada")).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test

@@ -41,6 +41,7 @@ class RequestLimitsIntegrationTests {
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
         STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
     }
 
     @AfterAll
@@ -84,7 +85,7 @@ class RequestLimitsIntegrationTests {
 
     @Test
     void queriesWithinTheLimitsRun() {
-        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer ada")
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", STUBS.bearer("ada"))
                 .bodyValue("{\"query\":\"{ me { displayName wallets { currency } } }\"}").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.data.me.displayName").isEqualTo("Ada").jsonPath("$.errors").doesNotExist();
