@@ -2,6 +2,7 @@ package com.ventusvault.gateway.limits;
 
 import com.ventusvault.gateway.errors.ErrorCode;
 import com.ventusvault.gateway.errors.GraphQlErrors;
+import com.ventusvault.platform.requests.TrustedProxies;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +41,7 @@ public final class RequestLimitsFilter implements WebFilter {
 
     private final String path;
     private final RateLimiter rateLimiter;
-    private final ClientAddress clientAddress;
+    private final TrustedProxies trustedProxies;
     private final TokenSubject subjects;
     private final CsrfPolicy csrf;
     private final long maxRequestBytes;
@@ -54,7 +55,7 @@ public final class RequestLimitsFilter implements WebFilter {
     public RequestLimitsFilter(String path, RateLimiter rateLimiter, LimitsProperties properties, ObjectMapper json) {
         this.path = path;
         this.rateLimiter = rateLimiter;
-        this.clientAddress = new ClientAddress(properties.trustedProxies());
+        this.trustedProxies = TrustedProxies.of(properties.trustedProxies());
         this.subjects = new TokenSubject(json);
         this.csrf = properties.csrf().enabled() ? new CsrfPolicy(properties.csrf().requiredHeaders()) : null;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
@@ -71,8 +72,9 @@ public final class RequestLimitsFilter implements WebFilter {
         HttpHeaders headers = request.getHeaders();
         if (rateLimiter != null) {
             InetSocketAddress remote = request.getRemoteAddress();
-            String ip = clientAddress.resolve(remote == null ? null : remote.getAddress(),
+            String resolved = trustedProxies.clientIp(remote == null ? null : remote.getAddress(),
                     headers.getValuesAsList("X-Forwarded-For"));
+            String ip = resolved == null ? "unknown" : resolved; // requests without a peer share one bucket
             RateDecision decision = rateLimiter.admit(ip, subjects.bucketKey(headers.getFirst(HttpHeaders.AUTHORIZATION)));
             HttpHeaders out = exchange.getResponse().getHeaders();
             out.set(LIMIT_HEADER, Long.toString(decision.limit()));

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The proxies whose {@code X-Forwarded-For} is believed: CIDR blocks such as {@code 127.0.0.0/8} or {@code ::1/128}
- * ({@code ventus.http.trusted-proxies}, default loopback only, where the gateway runs in the local stack).
+ * (subgraphs: {@code ventus.http.trusted-proxies}, default loopback, where the gateway runs in the local stack; the
+ * gateway: {@code gateway.limits.trusted-proxies}, for the client IP of its rate-limit buckets).
  */
 public final class TrustedProxies {
 
