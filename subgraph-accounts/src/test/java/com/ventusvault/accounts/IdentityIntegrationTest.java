@@ -1,5 +1,6 @@
 package com.ventusvault.accounts;
 
+import com.ventusvault.platform.testing.MutableClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.accounts.AccountsIntegrationTest;
 import com.ventusvault.accounts.AuthClient;
-import com.ventusvault.accounts.MutableClock;
+import com.ventusvault.platform.testing.MutableClock;
 import com.ventusvault.accounts.SentNotifications;
 import java.time.Duration;
 import java.util.List;

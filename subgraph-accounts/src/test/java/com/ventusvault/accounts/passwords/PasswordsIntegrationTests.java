@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ventusvault.accounts.AccountsClient;
 import com.ventusvault.accounts.Identity;
 import com.ventusvault.accounts.IdentityIntegrationTest;
-import com.ventusvault.accounts.MutableClock;
+import com.ventusvault.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ventusvault.accounts.AccountsClient;
 import com.ventusvault.accounts.Identity;
 import com.ventusvault.accounts.IdentityIntegrationTest;
-import com.ventusvault.accounts.MutableClock;
+import com.ventusvault.platform.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.platform.testing.MutableClock;
 import static com.ventusvault.payments.graphql.PaymentsTestServer.moneyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ import reactor.core.publisher.Mono;
 @PaymentsIntegrationTest
 @TestPropertySource(properties = {"ventus.payments.holds.sweep-interval=1h",
         "ventus.payments.limits.currencies.EUR.per-transfer=100", "ventus.payments.limits.currencies.EUR.daily=250"})
-@Import({MutableClock.Configuration.class, MutableClock.HoldEvents.class}) // same context as LimitsIntegrationTests
+@Import({MutableClock.Configuration.class, HoldEvents.class}) // same context as LimitsIntegrationTests
 class HoldsIntegrationTests {
 
     @LocalServerPort
@@ -63,7 +64,7 @@ class HoldsIntegrationTests {
     MutableClock clock;
 
     @Autowired
-    MutableClock.HoldEvents events;
+    HoldEvents events;
 
     private User funded(String amount) {
         User user = PaymentsTestServer.newUser(port, Duration.ofDays(30));

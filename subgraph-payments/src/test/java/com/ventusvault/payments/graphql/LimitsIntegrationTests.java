@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.platform.testing.MutableClock;
 import static com.ventusvault.payments.graphql.PaymentsTestServer.moneyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @PaymentsIntegrationTest
 @TestPropertySource(properties = {"ventus.payments.holds.sweep-interval=1h",
         "ventus.payments.limits.currencies.EUR.per-transfer=100", "ventus.payments.limits.currencies.EUR.daily=250"})
-@Import({MutableClock.Configuration.class, MutableClock.HoldEvents.class}) // same context as HoldsIntegrationTests
+@Import({MutableClock.Configuration.class, HoldEvents.class}) // same context as HoldsIntegrationTests
 class LimitsIntegrationTests {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package com.ventusvault.payments.graphql;
 
+import com.ventusvault.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ventusvault.payments.domain.TransferId;

@@ -1,4 +1,4 @@
-package com.ventusvault.accounts;
+package com.ventusvault.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
