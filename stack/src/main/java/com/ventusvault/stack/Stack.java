@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +44,23 @@ public final class Stack implements AutoCloseable {
      */
     private static final String LOOPBACK = "--server.address=127.0.0.1";
 
-    private final List<ConfigurableApplicationContext> contexts;
+    /** How an app was started, so {@link #restart} can start it again the same way on the same port. */
+    private record Launch(Supplier<SpringApplicationBuilder> builder, List<String> args) {
+    }
+
+    /** The running apps in start order (a restarted app keeps its place); null once stopped. */
+    private final Map<String, ConfigurableApplicationContext> contexts;
+    private final Map<String, Launch> launches;
     private final Map<String, Integer> ports;
+    private final String[] extraArgs;
     private final Duration startup;
 
-    private Stack(List<ConfigurableApplicationContext> contexts, Map<String, Integer> ports, Duration startup) {
+    private Stack(Map<String, ConfigurableApplicationContext> contexts, Map<String, Launch> launches,
+                  Map<String, Integer> ports, String[] extraArgs, Duration startup) {
         this.contexts = contexts;
+        this.launches = launches;
         this.ports = ports;
+        this.extraArgs = extraArgs;
         this.startup = startup;
     }
 
@@ -98,18 +109,16 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack start(StackPorts requested, String... extraArgs) {
         long started = System.nanoTime();
-        List<ConfigurableApplicationContext> contexts = Collections.synchronizedList(new ArrayList<>());
+        Map<String, ConfigurableApplicationContext> contexts = Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, Launch> launches = new ConcurrentHashMap<>();
         Map<String, Integer> ports = Collections.synchronizedMap(new LinkedHashMap<>());
         try {
             int paymentsPort = requested.payments() == 0 ? freePort() : requested.payments();
             String paymentsUrl = "http://127.0.0.1:" + paymentsPort;
-            ConfigurableApplicationContext simulator = run("provider-simulator", ProviderSimulatorApplication.builder(),
-                    requested.providerSimulator(), List.of(LOOPBACK,
+            launch("provider-simulator", ProviderSimulatorApplication::builder, requested.providerSimulator(), List.of(LOOPBACK,
                             "--ventus.simulator.paystack.webhook-url=" + paymentsUrl + "/webhooks/paystack",
                             "--ventus.simulator.flutterwave.webhook-url=" + paymentsUrl + "/webhooks/flutterwave"),
-                    extraArgs);
-            contexts.add(simulator);
-            ports.put("provider-simulator", localPort(simulator));
+                    extraArgs, contexts, launches, ports);
             String simulatorUrl = "http://127.0.0.1:" + ports.get("provider-simulator");
 
             List<String> accountsArgs = new ArrayList<>(List.of(LOOPBACK, "--ventus.accounts.tokens.allow-generated-key=true",
@@ -119,10 +128,8 @@ public final class Stack implements AutoCloseable {
                 accountsArgs.add("--ventus.accounts.bootstrap-admin.email=" + DemoData.ADMIN_EMAIL);
                 accountsArgs.add("--ventus.accounts.bootstrap-admin.password=" + DemoData.PASSWORD);
             }
-            ConfigurableApplicationContext accounts = run("accounts", AccountsApplication.builder(), requested.accounts(),
-                    accountsArgs, extraArgs);
-            contexts.add(accounts);
-            ports.put("accounts", localPort(accounts));
+            launch("accounts", AccountsApplication::builder, requested.accounts(), accountsArgs, extraArgs, contexts,
+                    launches, ports);
             String accountsUrl = "http://127.0.0.1:" + ports.get("accounts");
             String jwks = "--ventus.auth.jwks-uri=" + accountsUrl + "/.well-known/jwks.json";
             List<String> auth = List.of(LOOPBACK, jwks);
@@ -131,28 +138,29 @@ public final class Stack implements AutoCloseable {
             paymentsArgs.add("--ventus.payments.accounts-url=" + accountsUrl);
             paymentsArgs.add("--ventus.payments.demo-funding=true");
             paymentsArgs.addAll(providerUrls(simulatorUrl));
+            List<String> marketsArgs = new ArrayList<>(auth);
+            marketsArgs.add("--ventus.markets.payments-url=" + paymentsUrl); // executeTrade posts through the ledger
             CompletableFuture<?> payments = startAsync("payments", PaymentsApplication::builder, paymentsPort,
-                    paymentsArgs, extraArgs, contexts, ports);
+                    paymentsArgs, extraArgs, contexts, launches, ports);
             CompletableFuture<?> markets = startAsync("markets", MarketsApplication::builder, requested.markets(),
-                    auth, extraArgs, contexts, ports);
-            CompletableFuture<?> ai = startAsync("ai", AiApplication::builder, requested.ai(), auth, extraArgs, contexts, ports);
+                    marketsArgs, extraArgs, contexts, launches, ports);
+            CompletableFuture<?> ai = startAsync("ai", AiApplication::builder, requested.ai(), auth, extraArgs, contexts,
+                    launches, ports);
             CompletableFuture.allOf(payments, markets, ai).join();
 
             List<String> gatewayArgs = new ArrayList<>(List.of(jwks)); // the gateway verifies tokens too
             for (String subgraph : List.of("accounts", "payments", "markets", "ai")) {
                 gatewayArgs.add("--gateway.subgraphs." + subgraph + ".url=http://127.0.0.1:" + ports.get(subgraph) + "/graphql");
             }
-            ConfigurableApplicationContext gateway = run("gateway", GatewayApplication.builder(), requested.gateway(),
-                    gatewayArgs, extraArgs);
-            contexts.add(gateway);
-            ports.put("gateway", localPort(gateway));
+            launch("gateway", GatewayApplication::builder, requested.gateway(), gatewayArgs, extraArgs, contexts, launches,
+                    ports);
         } catch (RuntimeException e) {
-            new Stack(contexts, ports, Duration.ZERO).close();
+            new Stack(contexts, launches, ports, extraArgs, Duration.ZERO).close();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Stack started in {} ms: {}", took.toMillis(), ports);
-        return new Stack(List.copyOf(contexts), Map.copyOf(ports), took);
+        return new Stack(contexts, Map.copyOf(launches), Map.copyOf(ports), extraArgs.clone(), took);
     }
 
     /**
@@ -177,15 +185,23 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    private static void launch(String name, Supplier<SpringApplicationBuilder> builder, int port, List<String> args,
+                               String[] extraArgs, Map<String, ConfigurableApplicationContext> contexts,
+                               Map<String, Launch> launches, Map<String, Integer> ports) {
+        ConfigurableApplicationContext context = run(name, builder.get(), port, args, extraArgs);
+        contexts.put(name, context);
+        launches.put(name, new Launch(builder, List.copyOf(args)));
+        ports.put(name, localPort(context));
+    }
+
     private static CompletableFuture<?> startAsync(String name, Supplier<SpringApplicationBuilder> builder, int port,
                                                    List<String> args, String[] extraArgs,
-                                                   List<ConfigurableApplicationContext> contexts, Map<String, Integer> ports) {
+                                                   Map<String, ConfigurableApplicationContext> contexts,
+                                                   Map<String, Launch> launches, Map<String, Integer> ports) {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                ConfigurableApplicationContext context = run(name, builder.get(), port, args, extraArgs);
-                contexts.add(context);
-                ports.put(name, localPort(context));
+                launch(name, builder, port, args, extraArgs, contexts, launches, ports);
                 started.complete(null);
             } catch (Throwable e) {
                 started.completeExceptionally(e);
@@ -236,18 +252,40 @@ public final class Stack implements AutoCloseable {
         return startup;
     }
 
+    /**
+     * Stops one app (its port goes quiet) and starts it again the same way on the same port, as a deployment restarts
+     * a service: for tests of what its clients see meanwhile. {@code whileStopped} runs in between.
+     */
+    public void restart(String app, Runnable whileStopped) {
+        Launch launch = launches.get(app);
+        if (launch == null) {
+            throw new IllegalArgumentException("No app named '" + app + "' in the stack; apps: " + launches.keySet());
+        }
+        stop(app, contexts.put(app, null));
+        whileStopped.run();
+        contexts.put(app, run(app, launch.builder().get(), port(app), launch.args(), extraArgs));
+    }
+
     /** Stops the gateway, then the subgraphs, then the embedded PostgreSQL if this JVM started one. */
     @Override
     public void close() {
-        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);
-        Collections.reverse(reversed);
-        for (ConfigurableApplicationContext context : reversed) {
-            try {
-                context.close();
-            } catch (RuntimeException e) {
-                log.warn("Could not close {} cleanly: {}", context.getId(), e.getMessage());
-            }
+        List<Map.Entry<String, ConfigurableApplicationContext>> reversed;
+        synchronized (contexts) {
+            reversed = new ArrayList<>(contexts.entrySet());
         }
+        Collections.reverse(reversed);
+        reversed.forEach(app -> stop(app.getKey(), app.getValue()));
         EmbeddedPostgresServer.stop();
+    }
+
+    private static void stop(String app, ConfigurableApplicationContext context) {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            log.warn("Could not close {} cleanly: {}", app, e.getMessage());
+        }
     }
 }

@@ -47,7 +47,7 @@ final class ClientOperations {
         throw new AssertionError("the user has no USD wallet");
     }
 
-    private static String document(String operation) {
+    static String document(String operation) {
         Path file = Path.of("..", "clients", "operations", operation + ".graphql");
         try {
             return Files.readString(file);
