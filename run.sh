@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . bin/select-jdk.sh
 
-jar=stack/target/ventusvault-stack.jar
+jar=stack/target/ventusvault-stack-exec.jar
 rebuild=false
 args=()
 for arg in "$@"; do

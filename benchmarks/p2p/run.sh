@@ -42,7 +42,7 @@ PSQL=$(dirname "$PGBENCH")/psql
 
 # P2pLoad sends every user's transfers from this one address: the gateway's rate-limit buckets must not empty
 # (its `benchmark` profile does the same for gateway-only tools; here the arguments reach only the gateway's context).
-"$JAVA_HOME/bin/java" -jar stack/target/ventusvault-stack.jar --logging.level.io.zonky=INFO \
+"$JAVA_HOME/bin/java" -jar stack/target/ventusvault-stack-exec.jar --logging.level.io.zonky=INFO \
   --gateway.limits.rate.per-ip.capacity=1000000000 --gateway.limits.rate.per-ip.period=1s \
   --gateway.limits.rate.per-user.capacity=1000000000 --gateway.limits.rate.per-user.period=1s >"$OUT/stack.log" 2>&1 &
 STACK=$!

@@ -1,6 +1,7 @@
 package com.ventusvault.benchmarks.p2p;
 
-import com.ventusvault.benchmarks.p2p.FundedUsers.LoadUser;
+import com.ventusvault.benchmarks.load.FundedUsers.LoadUser;
+import com.ventusvault.benchmarks.load.GraphQlHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,9 @@
 package com.ventusvault.benchmarks.p2p;
 
-import com.ventusvault.benchmarks.p2p.FundedUsers.LoadUser;
+import com.ventusvault.benchmarks.load.CommandLine;
+import com.ventusvault.benchmarks.load.FundedUsers;
+import com.ventusvault.benchmarks.load.FundedUsers.LoadUser;
+import com.ventusvault.benchmarks.load.GraphQlHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +28,7 @@ public final class P2pLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = CommandLine.options(args);
         String gatewayUrl = options.getOrDefault("gateway", "http://127.0.0.1:4000/graphql");
         Map<String, String> targets = new LinkedHashMap<>();
         for (String target : options.getOrDefault("targets", "gateway,payments").split(",")) {
@@ -42,7 +45,7 @@ public final class P2pLoad {
                 Arrays.toString(concurrencies), warmup.toSeconds(), duration.toSeconds(), targets, seed);
 
         long setup = System.nanoTime();
-        List<LoadUser> users = FundedUsers.create(new GraphQlHttp(gatewayUrl), userCount, "100000.00");
+        List<LoadUser> users = FundedUsers.create(new GraphQlHttp(gatewayUrl), "p2p-bench-", userCount, "100000.00");
         System.out.printf("%d users with a funded USD wallet in %.1f s%n", users.size(), (System.nanoTime() - setup) / 1e9);
 
         List<LoadRun.Result> results = new ArrayList<>();
@@ -66,14 +69,4 @@ public final class P2pLoad {
                 r.errorKinds().isEmpty() ? "" : " " + r.errorKinds());
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 == args.length) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + Arrays.toString(args));
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
 }

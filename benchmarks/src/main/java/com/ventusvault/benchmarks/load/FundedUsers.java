@@ -1,4 +1,4 @@
-package com.ventusvault.benchmarks.p2p;
+package com.ventusvault.benchmarks.load;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +12,10 @@ import java.util.concurrent.Future;
  * a re-run against the same stack reuses them), open a USD wallet and fund it from the demo bank once per user
  * (the deposit's idempotency key is per email). Registration hashes a password, so users are made 4 at a time.
  */
-final class FundedUsers {
+public final class FundedUsers {
 
     /** A user of the load: a token and the USD wallet it sends from and receives into. */
-    record LoadUser(String email, String token, String wallet) {
+    public record LoadUser(String email, String token, String wallet) {
     }
 
     private static final String PASSWORD = "p2p-bench-password";
@@ -31,12 +31,13 @@ final class FundedUsers {
     private FundedUsers() {
     }
 
-    static List<LoadUser> create(GraphQlHttp gateway, int count, String funding) throws Exception {
+    /** {@code count} users named {@code <prefix><i>@example.com}, each with a USD wallet funded with {@code funding}. */
+    public static List<LoadUser> create(GraphQlHttp gateway, String prefix, int count, String funding) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<LoadUser>> made = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String email = "p2p-bench-" + i + "@example.com";
+                String email = prefix + i + "@example.com";
                 made.add(pool.submit(() -> user(gateway, email, funding)));
             }
             List<LoadUser> users = new ArrayList<>();
@@ -59,7 +60,7 @@ final class FundedUsers {
         String wallet = gateway.execute(OPEN_WALLET, Map.of("currency", "USD"), token).orThrow()
                 .data("openWallet.wallet.id").asString();
         GraphQlHttp.Answer deposit = gateway.execute(DEPOSIT, Map.of("input", Map.of("walletId", wallet,
-                "amount", funding, "idempotencyKey", "p2p-bench-fund-" + email)), token).orThrow();
+                "amount", funding, "idempotencyKey", "bench-fund-" + email)), token).orThrow();
         if (!deposit.data("deposit.userErrors").isEmpty()) {
             throw new IllegalStateException("Funding " + email + " failed: " + deposit.body());
         }

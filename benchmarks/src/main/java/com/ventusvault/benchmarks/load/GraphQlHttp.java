@@ -1,4 +1,4 @@
-package com.ventusvault.benchmarks.p2p;
+package com.ventusvault.benchmarks.load;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a bearer token per call. A transport failure comes back as a response with status 0, so a load worker counts it
  * as an error and carries on.
  */
-final class GraphQlHttp {
+public final class GraphQlHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,18 +24,18 @@ final class GraphQlHttp {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
 
-    GraphQlHttp(String endpoint) {
+    public GraphQlHttp(String endpoint) {
         this.endpoint = URI.create(endpoint);
     }
 
     /** The status and parsed body ({@code null} body when the call did not complete). */
-    record Answer(int status, JsonNode body, String failure) {
+    public record Answer(int status, JsonNode body, String failure) {
 
-        boolean ok() {
+        public boolean ok() {
             return status == 200 && body != null && (body.path("errors").isMissingNode() || body.path("errors").isEmpty());
         }
 
-        JsonNode data(String path) {
+        public JsonNode data(String path) {
             JsonNode node = body.path("data");
             for (String part : path.split("\\.")) {
                 node = node.path(part);
@@ -43,7 +43,7 @@ final class GraphQlHttp {
             return node;
         }
 
-        Answer orThrow() {
+        public Answer orThrow() {
             if (!ok()) {
                 throw new IllegalStateException("GraphQL call failed: HTTP " + status + " " + (body == null ? failure : body));
             }
@@ -51,7 +51,7 @@ final class GraphQlHttp {
         }
     }
 
-    Answer execute(String document, Map<String, ?> variables, String token) {
+    public Answer execute(String document, Map<String, ?> variables, String token) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("query", document);
         payload.put("variables", variables);
