@@ -11,6 +11,7 @@ import com.ventusvault.platform.security.SigningKeySource;
 import com.ventusvault.platform.security.ViewerArgumentResolver;
 import com.ventusvault.platform.security.ViewerInterceptor;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -97,6 +100,15 @@ public class SubgraphAutoConfiguration {
     @Bean
     ViewerArgumentResolver viewerArgumentResolver() {
         return new ViewerArgumentResolver();
+    }
+
+    /** graphql-transport-ws on {@code spring.graphql.websocket.path}, closing its sockets when the app stops. */
+    @Bean
+    @ConditionalOnProperty("spring.graphql.websocket.path")
+    ClosingWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, ServerCodecConfigurer codecs,
+            @Value("${spring.graphql.websocket.connection-init-timeout:60s}") Duration initTimeout,
+            @Value("${spring.graphql.websocket.keep-alive:15s}") Duration keepAlive) {
+        return new ClosingWebSocketHandler(handler, codecs, initTimeout, keepAlive);
     }
 
     /** Request id, client IP (X-Forwarded-For from {@code ventus.http.trusted-proxies} only) and user agent. */

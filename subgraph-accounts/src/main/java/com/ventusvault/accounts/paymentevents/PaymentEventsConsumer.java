@@ -1,9 +1,6 @@
 package com.ventusvault.accounts.paymentevents;
 
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
+import com.ventusvault.platform.database.PostgresNotifications;
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -22,7 +19,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 /**
  * Follows payments' transactional outbox ({@code <schema>.outbox_event}, same database) and hands each event to
@@ -49,28 +45,19 @@ public class PaymentEventsConsumer implements SmartLifecycle {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final EventGaps gaps;
-    private final ConnectionFactoryOptions listenOptions;
+    private final PostgresNotifications notifications;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean tableMissingLogged = new AtomicBoolean();
     private volatile Disposable running;
 
     PaymentEventsConsumer(PaymentEventsProperties properties, PaymentEventHandler handler, DatabaseClient database,
-                          TransactionalOperator transactions, Clock clock,
-                          @Value("${spring.r2dbc.url}") String url, @Value("${spring.r2dbc.username:}") String username,
-                          @Value("${spring.r2dbc.password:}") String password) {
+                          TransactionalOperator transactions, Clock clock, Environment environment) {
         this.properties = properties;
         this.handler = handler;
         this.database = database;
         this.transactions = transactions;
         this.gaps = new EventGaps(properties.gapTimeout(), clock);
-        var options = ConnectionFactoryOptions.parse(url).mutate();
-        if (!username.isEmpty()) {
-            options.option(ConnectionFactoryOptions.USER, username);
-        }
-        if (!password.isEmpty()) {
-            options.option(ConnectionFactoryOptions.PASSWORD, password);
-        }
-        this.listenOptions = options.build();
+        this.notifications = PostgresNotifications.of(environment);
     }
 
     @Override
@@ -80,7 +67,7 @@ public class PaymentEventsConsumer implements SmartLifecycle {
             return;
         }
         Flux<Boolean> ticks = Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> true);
-        running = Flux.merge(ticks, wakeUps.asFlux(), notifications())
+        running = Flux.merge(ticks, wakeUps.asFlux(), notifications.listen("ventus_outbox").map(id -> true))
                 .onBackpressureDrop()
                 .concatMap(wake -> drain().onErrorResume(error -> {
                     log.error("Handling payments events failed; retrying at the next wake-up", error);
@@ -162,21 +149,5 @@ public class PaymentEventsConsumer implements SmartLifecycle {
                 .map(row -> new PaymentEvent(row.get("id", Long.class), row.get("event_type", String.class),
                         row.get("payload", String.class), row.get("created_at", OffsetDateTime.class).toInstant()))
                 .all();
-    }
-
-    /**
-     * A wake-up per notification on {@code ventus_outbox}, over a connection of its own; reconnects (with backoff)
-     * when it drops. Polling covers the time in between.
-     */
-    private Flux<Boolean> notifications() {
-        return Flux.usingWhen(Mono.from(ConnectionFactories.get(listenOptions).create()).cast(PostgresqlConnection.class),
-                        connection -> connection.createStatement("LISTEN ventus_outbox").execute()
-                                .flatMap(PostgresqlResult::getRowsUpdated)
-                                .thenMany(connection.getNotifications())
-                                .map(notification -> true),
-                        connection -> connection.close())
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .doBeforeRetry(signal -> log.warn("Listening on ventus_outbox failed; reconnecting",
-                                signal.failure())));
     }
 }
