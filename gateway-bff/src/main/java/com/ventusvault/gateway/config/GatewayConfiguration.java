@@ -9,6 +9,20 @@ import com.ventusvault.gateway.limits.DocumentLimits;
 import com.ventusvault.gateway.limits.LimitsProperties;
 import com.ventusvault.gateway.limits.RateLimiter;
 import com.ventusvault.gateway.limits.RequestLimitsFilter;
+import com.ventusvault.gateway.limits.SubscriptionLimits;
+import com.ventusvault.gateway.execution.subscriptions.SubscriptionExecutor;
+import com.ventusvault.gateway.execution.subscriptions.UpstreamSubscriptions;
+import com.ventusvault.gateway.transport.sse.GraphQlSseHandler;
+import com.ventusvault.gateway.transport.websocket.AttributeCarryingUpgrade;
+import com.ventusvault.gateway.transport.websocket.GraphQlWebSocketHandler;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHandlerPredicate;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 import com.ventusvault.gateway.pipeline.GraphQlPipeline;
 import com.ventusvault.gateway.planning.PlanCache;
 import com.ventusvault.gateway.planning.QueryPlanner;
@@ -39,9 +53,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wires the stages: supergraph, security, document, planning, execution, HTTP transport. */
+/** Wires the stages: supergraph, security, document, planning, execution, transports (HTTP, WebSocket, SSE). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class, LimitsProperties.class})
+@EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class, LimitsProperties.class,
+        SubscriptionProperties.class})
 class GatewayConfiguration {
 
     /** The gateway's own mapper, independent of whatever JSON configuration other contexts use. */
@@ -54,6 +69,18 @@ class GatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     SubgraphClient subgraphClient(Supergraph supergraph, GatewayProperties properties) {
+        return new SubgraphClient(endpoints(supergraph, properties), properties.maxConnections(), JSON);
+    }
+
+    /** The subgraphs' subscriptions over graphql-transport-ws, sharing one connection per subgraph and token. */
+    @Bean(destroyMethod = "close")
+    UpstreamSubscriptions upstreamSubscriptions(Supergraph supergraph, GatewayProperties properties,
+                                                SubscriptionProperties subscriptions, LimitsProperties limits) {
+        return new UpstreamSubscriptions(endpoints(supergraph, properties), JSON, subscriptions.upstreamIdleTimeout(),
+                maxMessageBytes(limits));
+    }
+
+    private static Map<String, SubgraphEndpoint> endpoints(Supergraph supergraph, GatewayProperties properties) {
         for (String name : properties.subgraphs().keySet()) {
             if (!supergraph.subgraphs().containsKey(name)) {
                 throw new IllegalStateException("gateway.subgraphs." + name + ": the supergraph has no subgraph '"
@@ -67,7 +94,7 @@ class GatewayConfiguration {
             endpoints.put(subgraph.name(), new SubgraphEndpoint(subgraph.name(), uri(subgraph.name(), url),
                     properties.timeoutFor(subgraph.name())));
         }
-        return new SubgraphClient(endpoints, properties.maxConnections(), JSON);
+        return endpoints;
     }
 
     /**
@@ -87,22 +114,34 @@ class GatewayConfiguration {
 
     @Bean
     GraphQlPipeline graphQlPipeline(Supergraph supergraph, SubgraphClient client, GatewayProperties properties,
-                                    AccessTokenVerifier verifier) {
+                                    AccessTokenVerifier verifier, UpstreamSubscriptions upstream) {
+        PlanExecutor executor = new PlanExecutor(supergraph, client, JSON);
         return new GraphQlPipeline(new TokenAuthentication(verifier),
                 new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize(), properties.development()),
                 new AccessControl(supergraph.apiSchema(), AccessRules.of(supergraph), properties.planCacheSize()),
                 new PlanCache(new QueryPlanner(supergraph), properties.planCacheSize()),
-                new PlanExecutor(supergraph, client, JSON), new IntrospectionExecutor(supergraph.apiSchema(), JSON));
+                executor, new IntrospectionExecutor(supergraph.apiSchema(), JSON),
+                new SubscriptionExecutor(executor, upstream));
+    }
+
+    /** The document limits every transport checks before the pipeline runs (verdicts cached per document). */
+    @Bean
+    DocumentLimits documentLimits(GatewayProperties properties, LimitsProperties limits) {
+        boolean introspection = limits.introspection() != null ? limits.introspection() : properties.development();
+        return new DocumentLimits(limits.query(), introspection);
     }
 
     @Bean
     RouterFunction<ServerResponse> gatewayRoutes(GraphQlPipeline pipeline, Supergraph supergraph,
-                                                 GatewayProperties properties, LimitsProperties limits) {
-        boolean introspection = limits.introspection() != null ? limits.introspection() : properties.development();
-        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed(),
-                new DocumentLimits(limits.query(), introspection));
+                                                 GatewayProperties properties, DocumentLimits documentLimits,
+                                                 SubscriptionLimits subscriptionLimits,
+                                                 SubscriptionProperties subscriptions) {
+        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed(), documentLimits);
+        GraphQlSseHandler sse = new GraphQlSseHandler(pipeline, JSON, documentLimits, subscriptionLimits,
+                subscriptions.keepAlive());
         GatewayPages pages = new GatewayPages(supergraph);
         var routes = RouterFunctions.route()
+                .POST("/graphql", GraphQlSseHandler::wantsEventStream, sse::post)
                 .POST("/graphql", graphql::post)
                 .GET("/graphql", graphql::get)
                 .GET("/health", pages::health);
@@ -112,11 +151,63 @@ class GatewayConfiguration {
         return routes.build();
     }
 
-    /** The limits stage's transport half (rate, CSRF, size) in front of {@code /graphql}. */
+    /** The rate-limit buckets, shared by HTTP requests, WebSocket upgrades and operations sent over WebSockets. */
     @Bean
-    RequestLimitsFilter requestLimitsFilter(LimitsProperties limits) {
-        return new RequestLimitsFilter("/graphql", limits.rate().enabled() ? new RateLimiter(limits.rate()) : null,
-                limits, JSON);
+    RateLimiter rateLimiter(LimitsProperties limits) {
+        return new RateLimiter(limits.rate());
+    }
+
+    /** The limits stage's transport half (rate, CSRF and Origin, size) in front of {@code /graphql}. */
+    @Bean
+    RequestLimitsFilter requestLimitsFilter(LimitsProperties limits, RateLimiter rateLimiter) {
+        return new RequestLimitsFilter("/graphql", limits.rate().enabled() ? rateLimiter : null, limits, JSON);
+    }
+
+    /** Rate limits for operations over WebSockets, and the caps on concurrent subscriptions. */
+    @Bean
+    SubscriptionLimits subscriptionLimits(LimitsProperties limits, RateLimiter rateLimiter) {
+        return new SubscriptionLimits(limits.subscriptions(), limits.rate().enabled() ? rateLimiter : null, JSON);
+    }
+
+    @Bean
+    GraphQlWebSocketHandler graphQlWebSocketHandler(GraphQlPipeline pipeline, DocumentLimits documentLimits,
+                                                    SubscriptionLimits subscriptionLimits,
+                                                    SubscriptionProperties subscriptions) {
+        return new GraphQlWebSocketHandler(pipeline, documentLimits, subscriptionLimits, JSON,
+                subscriptions.connectionInitTimeout(), subscriptions.keepAlive());
+    }
+
+    /**
+     * WebSocket upgrades of {@code /graphql} go to the GraphQL WebSocket handler, ahead of the functional routes
+     * (which serve GET {@code /graphql} queries); requests that are not upgrades pass on to them.
+     */
+    @Bean
+    HandlerMapping graphQlWebSocketMapping(GraphQlWebSocketHandler handler) {
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/graphql", handler), -2);
+        mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
+        return mapping;
+    }
+
+    /**
+     * The handshake: client messages up to {@code gateway.limits.max-request-size}, and the exchange attributes the
+     * gateway's filters set (request id, client IP) handed on to the WebSocket session.
+     */
+    @Bean
+    WebFluxConfigurer graphQlWebSocketService(LimitsProperties limits) {
+        int maxFrame = maxMessageBytes(limits);
+        return new WebFluxConfigurer() {
+            @Override
+            public WebSocketService getWebSocketService() {
+                return new HandshakeWebSocketService(new AttributeCarryingUpgrade(
+                        new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+                                .maxFramePayloadLength(maxFrame)),
+                        name -> name.startsWith("com.ventusvault.gateway.")));
+            }
+        };
+    }
+
+    private static int maxMessageBytes(LimitsProperties limits) {
+        return (int) limits.maxRequestSize().toBytes();
     }
 
     /** Bodies up to {@code gateway.limits.max-request-size} can be decoded (Spring's default stops at 256 KB). */

@@ -1,0 +1,61 @@
+package com.ventusvault.gateway.transport.websocket;
+
+import com.ventusvault.gateway.execution.ForwardedHeaders;
+import com.ventusvault.gateway.limits.DocumentLimits;
+import com.ventusvault.gateway.limits.RequestLimitsFilter;
+import com.ventusvault.gateway.limits.SubscriptionLimits;
+import com.ventusvault.gateway.pipeline.GraphQlPipeline;
+import com.ventusvault.gateway.transport.http.Forwarding;
+import com.ventusvault.gateway.transport.http.RequestIdFilter;
+import org.springframework.web.reactive.socket.HandshakeInfo;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * GraphQL over WebSocket on {@code /graphql}: graphql-transport-ws or the legacy graphql-ws, whichever subprotocol the
+ * client asks for (graphql-transport-ws when it offers both). A client that offers neither is closed with 4406. The
+ * upgrade request has already passed the limits stage's filter (rate limit, {@code Origin} check) and the request id
+ * filter; their results reach the session as attributes.
+ */
+public final class GraphQlWebSocketHandler implements WebSocketHandler {
+
+    private static final List<String> SUBPROTOCOLS = List.of(GraphQlTransportWsProtocol.NAME,
+            LegacyGraphQlWsProtocol.NAME);
+
+    private final SocketServices services;
+
+    /**
+     * @param documentLimits checked for each operation before the pipeline runs it, or null for none
+     * @param initTimeout    how long a connection may stay without an acknowledged {@code connection_init} (4408)
+     * @param keepAlive      how often keep-alives go to an acknowledged connection; zero for never
+     */
+    public GraphQlWebSocketHandler(GraphQlPipeline pipeline, DocumentLimits documentLimits,
+                                   SubscriptionLimits subscriptionLimits, ObjectMapper json, Duration initTimeout,
+                                   Duration keepAlive) {
+        this.services = new SocketServices(pipeline, documentLimits, subscriptionLimits, json, initTimeout, keepAlive);
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return SUBPROTOCOLS;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        HandshakeInfo handshake = session.getHandshakeInfo();
+        WebSocketProtocol protocol = WebSocketProtocol.of(handshake.getSubProtocol(), services.json());
+        if (protocol == null) {
+            return session.close(CloseCode.SUBPROTOCOL_NOT_ACCEPTABLE.status());
+        }
+        String clientIp = (String) session.getAttributes().get(RequestLimitsFilter.CLIENT_IP);
+        String requestId = (String) session.getAttributes().get(RequestIdFilter.ATTRIBUTE);
+        ForwardedHeaders forwarded = Forwarding.of(requestId,
+                handshake.getHeaders().getValuesAsList(Forwarding.FORWARDED_FOR), handshake.getRemoteAddress());
+        return new GraphQlSocket(session, protocol, services, clientIp, forwarded).run();
+    }
+}
