@@ -2,6 +2,7 @@ package com.ventusvault.gateway.transport.websocket;
 
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.execution.subscriptions.UpstreamSubscriptions;
+import com.ventusvault.gateway.stubs.SocketClient;
 import com.ventusvault.gateway.stubs.VentusStubs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

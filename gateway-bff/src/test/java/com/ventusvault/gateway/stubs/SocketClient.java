@@ -1,4 +1,4 @@
-package com.ventusvault.gateway.transport.websocket;
+package com.ventusvault.gateway.stubs;
 
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import reactor.core.Disposable;
@@ -19,13 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A plain WebSocket client for tests: a real socket to the gateway that sends the text it is given and queues what it
+ * A plain WebSocket client for tests (Reactor Netty): a real socket to the gateway that sends the text it is given and queues what it
  * receives. It answers the server's graphql-transport-ws {@code ping} and skips keep-alives, so tests read only the
  * messages they care about.
  */
-final class SocketClient implements AutoCloseable {
+public final class SocketClient implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
@@ -55,27 +55,27 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** Connects to the gateway's {@code /graphql} asking for {@code subprotocol} (null: none). */
-    static SocketClient connect(int port, String subprotocol) {
+    public static SocketClient connect(int port, String subprotocol) {
         return connect(port, subprotocol, Map.of());
     }
 
-    static SocketClient connect(int port, String subprotocol, Map<String, String> headers) {
+    public static SocketClient connect(int port, String subprotocol, Map<String, String> headers) {
         SocketClient client = new SocketClient("ws://127.0.0.1:" + port + "/graphql", subprotocol, headers);
         client.awaitOpen();
         return client;
     }
 
     /** A client whose handshake may fail; {@link #handshakeFailure()} tells how. */
-    static SocketClient attempt(int port, String subprotocol, Map<String, String> headers) {
+    public static SocketClient attempt(int port, String subprotocol, Map<String, String> headers) {
         return new SocketClient("ws://127.0.0.1:" + port + "/graphql", subprotocol, headers);
     }
 
-    String selectedSubprotocol() {
+    public String selectedSubprotocol() {
         return awaitOpen();
     }
 
     /** Why the handshake failed, or null when it succeeded. */
-    Throwable handshakeFailure() {
+    public Throwable handshakeFailure() {
         try {
             opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return null;
@@ -86,19 +86,19 @@ final class SocketClient implements AutoCloseable {
         }
     }
 
-    void send(String text) {
+    public void send(String text) {
         synchronized (this) {
             outgoing.tryEmitNext(text);
         }
     }
 
     /** Sends {@code message} as JSON. */
-    void send(Map<String, ?> message) {
+    public void send(Map<String, ?> message) {
         send(JSON.writeValueAsString(message));
     }
 
     /** The next message that is not a keep-alive; fails the test after 10 s. */
-    JsonNode next() {
+    public JsonNode next() {
         try {
             JsonNode message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
@@ -111,7 +111,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The next message, if one comes within {@code wait}. */
-    JsonNode poll(Duration wait) {
+    public JsonNode poll(Duration wait) {
         try {
             return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -120,12 +120,12 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** How many keep-alives ({@code ka}, or {@code ping} answered with {@code pong}) arrived. */
-    int keepAlives() {
+    public int keepAlives() {
         return keepAlives;
     }
 
     /** The close status the server sent (null when the connection ended without one); fails after 10 s. */
-    WebSocketCloseStatus awaitClose() {
+    public WebSocketCloseStatus awaitClose() {
         try {
             return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -133,12 +133,12 @@ final class SocketClient implements AutoCloseable {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
     /** Closes the socket from this side at once, as a client that goes away does. */
-    void drop() {
+    public void drop() {
         connection.dispose();
     }
 
