@@ -116,23 +116,29 @@ public final class GraphQlSseHandler {
         };
     }
 
+    /**
+     * A subscription's stream, within the user's cap: the lease is taken when the response body is subscribed to (a
+     * client gone before that takes none) and given back when the stream ends, however it ends.
+     */
     private Mono<ServerResponse> subscription(ServerRequest request, StreamedOutcome.Stream stream) {
         String userId = stream.credentials() instanceof Credentials.Verified(var viewer)
                 ? String.valueOf(viewer.userId()) : null;
-        SubscriptionLimits.Lease lease = subscriptionLimits.lease(userId);
-        if (lease == null) {
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.putArray("errors").add(subscriptionLimits.tooManyForUser());
-            return stream(request, Flux.just(body));
-        }
-        Flux<ObjectNode> results = stream.events().map(event -> switch (event) {
-            case SubscriptionEvent.Next next -> next.payload();
-            case SubscriptionEvent.Failed failed -> {
+        Flux<ObjectNode> results = Flux.defer(() -> {
+            SubscriptionLimits.Lease lease = subscriptionLimits.lease(userId);
+            if (lease == null) {
                 ObjectNode body = JsonNodeFactory.instance.objectNode();
-                failed.errors().forEach(body.putArray("errors")::add);
-                yield body;
+                body.putArray("errors").add(subscriptionLimits.tooManyForUser());
+                return Flux.just(body);
             }
-        }).doFinally(signal -> lease.close());
+            return stream.events().map(event -> switch (event) {
+                case SubscriptionEvent.Next next -> next.payload();
+                case SubscriptionEvent.Failed failed -> {
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    failed.errors().forEach(body.putArray("errors")::add);
+                    yield body;
+                }
+            }).doFinally(signal -> lease.close());
+        });
         return stream(request, results);
     }
 

@@ -204,33 +204,40 @@ final class GraphQlSocket {
         };
     }
 
+    /**
+     * A subscription's messages, within the caps: the per-connection count and the user's lease are taken when the
+     * messages are subscribed to and given back when they end, however they end.
+     */
     private Flux<Reply> subscription(String id, StreamedOutcome.Stream stream) {
-        SubscriptionLimits limits = services.subscriptionLimits();
-        if (subscriptionsRunning.incrementAndGet() > limits.maxPerConnection()) {
-            subscriptionsRunning.decrementAndGet();
-            return Flux.just(new Reply(protocol.error(id, List.of(limits.tooManyOnConnection())), true));
-        }
-        String userId = stream.credentials() instanceof Credentials.Verified(var viewer)
-                ? String.valueOf(viewer.userId()) : null;
-        SubscriptionLimits.Lease lease = limits.lease(userId);
-        if (lease == null) {
-            subscriptionsRunning.decrementAndGet();
-            return Flux.just(new Reply(protocol.error(id, List.of(limits.tooManyForUser())), true));
-        }
-        AtomicBoolean failed = new AtomicBoolean();
-        return stream.events()
-                .map(event -> switch (event) {
-                    case SubscriptionEvent.Next next -> new Reply(protocol.next(id, next.payload()), false);
-                    case SubscriptionEvent.Failed error -> {
-                        failed.set(true);
-                        yield new Reply(protocol.error(id, error.errors()), true);
-                    }
-                })
-                .concatWith(Mono.fromSupplier(() -> failed.get() ? null : new Reply(protocol.complete(id), true)))
-                .doFinally(signal -> {
-                    subscriptionsRunning.decrementAndGet();
-                    lease.close();
-                });
+        return Flux.defer(() -> {
+            SubscriptionLimits limits = services.subscriptionLimits();
+            if (subscriptionsRunning.incrementAndGet() > limits.maxPerConnection()) {
+                subscriptionsRunning.decrementAndGet();
+                return Flux.just(new Reply(protocol.error(id, List.of(limits.tooManyOnConnection())), true));
+            }
+            String userId = stream.credentials() instanceof Credentials.Verified(var viewer)
+                    ? String.valueOf(viewer.userId()) : null;
+            SubscriptionLimits.Lease lease = limits.lease(userId);
+            if (lease == null) {
+                subscriptionsRunning.decrementAndGet();
+                return Flux.just(new Reply(protocol.error(id, List.of(limits.tooManyForUser())), true));
+            }
+            AtomicBoolean failed = new AtomicBoolean();
+            return stream.events()
+                    .map(event -> switch (event) {
+                        case SubscriptionEvent.Next next -> new Reply(protocol.next(id, next.payload()), false);
+                        case SubscriptionEvent.Failed error -> {
+                            failed.set(true);
+                            yield new Reply(protocol.error(id, error.errors()), true);
+                        }
+                    })
+                    .concatWith(Mono.fromSupplier(() -> failed.get() ? null
+                            : new Reply(protocol.complete(id), true)))
+                    .doFinally(signal -> {
+                        subscriptionsRunning.decrementAndGet();
+                        lease.close();
+                    });
+        });
     }
 
     private void stop(String id) {

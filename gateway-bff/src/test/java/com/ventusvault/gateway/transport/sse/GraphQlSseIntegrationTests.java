@@ -150,6 +150,18 @@ class GraphQlSseIntegrationTests {
     }
 
     @Test
+    void aSubscriptionAskingForOneJsonResponseIsRefusedWithBadRequest() {
+        try (SseStream plain = SseStream.post(port, request(BALANCE, "w1"), Map.of("Accept", "application/json",
+                "Authorization", STUBS.bearer("ada")))) {
+            assertThat(plain.status()).isEqualTo(200);
+            JsonNode body = JSON.readTree(plain.body());
+            assertThat(body.path("errors").get(0).path("extensions").path("code").asString()).isEqualTo("BAD_REQUEST");
+            assertThat(body.path("errors").get(0).path("message").asString()).contains("text/event-stream");
+        }
+        assertThat(STUBS.payments.subscriptions()).isEmpty();
+    }
+
+    @Test
     void aQuietStreamGetsKeepAliveComments() {
         try (SseStream stream = SseStream.post(port, request(BALANCE, "w1"), ada())) {
             await().atMost(Duration.ofSeconds(5)).until(() -> stream.keepAlives() > 0);
