@@ -39,6 +39,7 @@ import com.ventusvault.platform.security.AuthProperties;
 import com.ventusvault.platform.security.SigningKeySource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -175,6 +176,40 @@ class GatewayConfiguration {
                                                     SubscriptionProperties subscriptions) {
         return new GraphQlWebSocketHandler(pipeline, documentLimits, subscriptionLimits, JSON,
                 subscriptions.connectionInitTimeout(), subscriptions.keepAlive());
+    }
+
+    /**
+     * When the gateway stops, its streams end first: client WebSockets are closed with 1001 and subscriptions at the
+     * subgraphs are ended (SSE streams get {@code SUBGRAPH_UNAVAILABLE} and complete), so the web server's graceful
+     * shutdown does not wait its whole timeout for connections that never end by themselves.
+     */
+    @Bean
+    SmartLifecycle subscriptionShutdown(GraphQlWebSocketHandler sockets, UpstreamSubscriptions upstream) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                sockets.closeAll();
+                upstream.close();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE; // stopped first, before the web server's graceful shutdown
+            }
+        };
     }
 
     /**

@@ -40,7 +40,7 @@ public final class SocketClient implements AutoCloseable {
         if (subprotocol != null) {
             spec.protocols(subprotocol);
         }
-        connection = HttpClient.create().headers(h -> headers.forEach(h::set))
+        connection = HttpClient.newConnection().headers(h -> headers.forEach(h::set)) // not pooled: sockets stay open
                 .websocket(spec.build()).uri(uri)
                 .handle((in, out) -> {
                     opened.complete(in.selectedSubprotocol());

@@ -12,6 +12,8 @@ enum CloseCode {
 
     /** The connection ended normally ({@code connection_terminate} of the legacy protocol). */
     NORMAL(1000, "Normal closure"),
+    /** The gateway is shutting down (RFC 6455 "going away"); clients reconnect to another instance. */
+    GOING_AWAY(1001, "The gateway is shutting down"),
     /** A message that is not JSON, has an unknown type, or misses a field its type needs. */
     BAD_MESSAGE(4400, "Invalid message received"),
     /** {@code subscribe} (or {@code start}) before the connection was acknowledged. */

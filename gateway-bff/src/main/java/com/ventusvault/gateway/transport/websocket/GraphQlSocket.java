@@ -268,6 +268,11 @@ final class GraphQlSocket {
         }
     }
 
+    /** Closes the connection because the gateway is stopping. */
+    void goingAway() {
+        close(CloseCode.GOING_AWAY.status());
+    }
+
     /** Closes the connection with {@code status} once the messages already queued are written. */
     private void close(CloseStatus status) {
         synchronized (this) {

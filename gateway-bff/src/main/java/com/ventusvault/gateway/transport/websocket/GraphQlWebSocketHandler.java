@@ -15,6 +15,8 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GraphQL over WebSocket on {@code /graphql}: graphql-transport-ws or the legacy graphql-ws, whichever subprotocol the
@@ -28,6 +30,7 @@ public final class GraphQlWebSocketHandler implements WebSocketHandler {
             LegacyGraphQlWsProtocol.NAME);
 
     private final SocketServices services;
+    private final Set<GraphQlSocket> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param documentLimits checked for each operation before the pipeline runs it, or null for none
@@ -56,6 +59,21 @@ public final class GraphQlWebSocketHandler implements WebSocketHandler {
         String requestId = (String) session.getAttributes().get(RequestIdFilter.ATTRIBUTE);
         ForwardedHeaders forwarded = Forwarding.of(requestId,
                 handshake.getHeaders().getValuesAsList(Forwarding.FORWARDED_FOR), handshake.getRemoteAddress());
-        return new GraphQlSocket(session, protocol, services, clientIp, forwarded).run();
+        GraphQlSocket socket = new GraphQlSocket(session, protocol, services, clientIp, forwarded);
+        open.add(socket);
+        return socket.run().doFinally(signal -> open.remove(socket));
+    }
+
+    /**
+     * Closes every connection with 1001 (going away), cancelling their subscriptions: called when the gateway stops,
+     * before the web server's graceful shutdown, which would otherwise wait for the sockets until its timeout.
+     */
+    public void closeAll() {
+        open.forEach(GraphQlSocket::goingAway);
+    }
+
+    /** How many client connections are open (for tests and diagnostics). */
+    public int connections() {
+        return open.size();
     }
 }

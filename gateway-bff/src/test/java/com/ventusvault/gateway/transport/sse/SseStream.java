@@ -37,7 +37,7 @@ final class SseStream implements AutoCloseable {
     private final Disposable connection;
 
     private SseStream(int port, String body, Map<String, String> headers) {
-        connection = HttpClient.create()
+        connection = HttpClient.newConnection() // its own connection, closed when the test drops the stream
                 .headers(h -> {
                     h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
                     h.set(HttpHeaderNames.ACCEPT, "text/event-stream");
