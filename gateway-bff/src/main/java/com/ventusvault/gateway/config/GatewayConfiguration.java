@@ -139,7 +139,7 @@ class GatewayConfiguration {
                                                  SubscriptionProperties subscriptions) {
         GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed(), documentLimits);
         GraphQlSseHandler sse = new GraphQlSseHandler(pipeline, JSON, documentLimits, subscriptionLimits,
-                subscriptions.keepAlive());
+                subscriptions.keepAlive(), subscriptions.maxQueuedMessages());
         GatewayPages pages = new GatewayPages(supergraph);
         var routes = RouterFunctions.route()
                 .POST("/graphql", GraphQlSseHandler::wantsEventStream, sse::post)
@@ -175,7 +175,7 @@ class GatewayConfiguration {
                                                     SubscriptionLimits subscriptionLimits,
                                                     SubscriptionProperties subscriptions) {
         return new GraphQlWebSocketHandler(pipeline, documentLimits, subscriptionLimits, JSON,
-                subscriptions.connectionInitTimeout(), subscriptions.keepAlive());
+                subscriptions.connectionInitTimeout(), subscriptions.keepAlive(), subscriptions.maxQueuedMessages());
     }
 
     /**

@@ -54,18 +54,21 @@ public final class GraphQlSseHandler {
     private final DocumentLimits documentLimits;
     private final SubscriptionLimits subscriptionLimits;
     private final Duration keepAlive;
+    private final int maxQueued;
 
     /**
      * @param documentLimits checked before the pipeline, or null for none
      * @param keepAlive      how often an idle stream gets a comment line; zero for never
+     * @param maxQueued      how many results may wait for a client that does not read them; past it the stream ends
      */
     public GraphQlSseHandler(GraphQlPipeline pipeline, ObjectMapper json, DocumentLimits documentLimits,
-                             SubscriptionLimits subscriptionLimits, Duration keepAlive) {
+                             SubscriptionLimits subscriptionLimits, Duration keepAlive, int maxQueued) {
         this.pipeline = pipeline;
         this.json = json;
         this.documentLimits = documentLimits;
         this.subscriptionLimits = subscriptionLimits;
         this.keepAlive = keepAlive;
+        this.maxQueued = maxQueued;
     }
 
     /** Whether the request asks for an event stream by name ({@code text/event-stream}, not through a wildcard). */
@@ -145,7 +148,8 @@ public final class GraphQlSseHandler {
     /** 200 with the results as {@code next} events, then {@code complete}; keep-alive comments while it is quiet. */
     private Mono<ServerResponse> stream(ServerRequest request, Flux<ObjectNode> results) {
         DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
-        Flux<byte[]> events = results.map(this::next).concatWith(Mono.just(COMPLETE));
+        Flux<byte[]> events = results.onBackpressureBuffer(maxQueued) // a stalled reader ends its stream
+                .map(this::next).concatWith(Mono.just(COMPLETE));
         Flux<byte[]> withKeepAlive = keepAlive.isZero() ? events : events.publish(shared -> Flux.merge(shared,
                 Flux.interval(keepAlive).map(tick -> KEEP_ALIVE).takeUntilOther(shared.ignoreElements()
                         .then(Mono.just(0)))));

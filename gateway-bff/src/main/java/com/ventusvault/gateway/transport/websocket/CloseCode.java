@@ -14,6 +14,8 @@ enum CloseCode {
     NORMAL(1000, "Normal closure"),
     /** The gateway is shutting down (RFC 6455 "going away"); clients reconnect to another instance. */
     GOING_AWAY(1001, "The gateway is shutting down"),
+    /** The client did not read its messages: more than {@code gateway.subscriptions.max-queued-messages} waited. */
+    TOO_SLOW(1013, "Messages were not read in time; reconnect"),
     /** A message that is not JSON, has an unknown type, or misses a field its type needs. */
     BAD_MESSAGE(4400, "Invalid message received"),
     /** {@code subscribe} (or {@code start}) before the connection was acknowledged. */

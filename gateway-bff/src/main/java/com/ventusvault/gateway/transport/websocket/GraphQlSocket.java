@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One client's GraphQL WebSocket connection, in either protocol: waits for {@code connection_init} (4408 after the
- * init timeout), verifies its token with the pipeline's token check (4403 when refused), then runs each operation the
+ * One client's GraphQL WebSocket connection, in either protocol: waits for {@code connection_init} (4408 when none
+ * arrives within the init timeout), verifies its token with the pipeline's token check (4403 when refused), then runs each operation the
  * client sends through {@link GraphQlPipeline#stream} under the client's id, and sends the results back. Close codes:
  * {@link CloseCode}. Limits: every operation is charged to the rate-limit buckets, document limits are checked before
  * the pipeline, and subscriptions are capped per connection and per user.
@@ -62,6 +62,7 @@ final class GraphQlSocket {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final AtomicBoolean initReceived = new AtomicBoolean();
     private final AtomicInteger subscriptionsRunning = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
     private final Disposable.Composite timers = Disposables.composite();
     private volatile boolean acknowledged;
     private volatile String authorization;
@@ -79,7 +80,7 @@ final class GraphQlSocket {
     /** Serves the connection until either side closes it. */
     Mono<Void> run() {
         timers.add(Mono.delay(services.initTimeout()).subscribe(tick -> {
-            if (!acknowledged) {
+            if (!initReceived.get()) { // as graphql-ws: the client's part is to send it in time, ours to verify it
                 close(CloseCode.INIT_TIMEOUT.status());
             }
         }));
@@ -87,7 +88,9 @@ final class GraphQlSocket {
                 .doOnNext(message -> receive(message.getPayloadAsText()))
                 .then()
                 .doFinally(signal -> ended());
-        Mono<Void> output = session.send(outgoing.asFlux().map(session::textMessage))
+        Mono<Void> output = session.send(outgoing.asFlux()
+                        .doOnNext(message -> queued.decrementAndGet())
+                        .map(session::textMessage))
                 .then(Mono.defer(() -> {
                     CloseStatus status = closeStatus();
                     return status == null ? Mono.empty() : session.close(status);
@@ -291,9 +294,16 @@ final class GraphQlSocket {
     }
 
     private synchronized void send(String message) {
-        if (message != null && closeStatus == null) {
-            outgoing.tryEmitNext(message);
+        if (message == null || closeStatus != null) {
+            return;
         }
+        if (queued.incrementAndGet() > services.maxQueued()) { // the client stopped reading: do not buffer forever
+            log.info("Closing a WebSocket from {}: {} messages wait for a client that does not read them", clientIp,
+                    services.maxQueued());
+            close(CloseCode.TOO_SLOW.status());
+            return;
+        }
+        outgoing.tryEmitNext(message);
     }
 
     private static List<ObjectNode> errors(ObjectNode body) {

@@ -34,13 +34,15 @@ public final class GraphQlWebSocketHandler implements WebSocketHandler {
 
     /**
      * @param documentLimits checked for each operation before the pipeline runs it, or null for none
-     * @param initTimeout    how long a connection may stay without an acknowledged {@code connection_init} (4408)
+     * @param initTimeout    how long a connection may go without sending {@code connection_init} (4408)
      * @param keepAlive      how often keep-alives go to an acknowledged connection; zero for never
+     * @param maxQueued      how many messages may wait for a client that does not read them (then 1013)
      */
     public GraphQlWebSocketHandler(GraphQlPipeline pipeline, DocumentLimits documentLimits,
                                    SubscriptionLimits subscriptionLimits, ObjectMapper json, Duration initTimeout,
-                                   Duration keepAlive) {
-        this.services = new SocketServices(pipeline, documentLimits, subscriptionLimits, json, initTimeout, keepAlive);
+                                   Duration keepAlive, int maxQueued) {
+        this.services = new SocketServices(pipeline, documentLimits, subscriptionLimits, json, initTimeout, keepAlive,
+                maxQueued);
     }
 
     @Override

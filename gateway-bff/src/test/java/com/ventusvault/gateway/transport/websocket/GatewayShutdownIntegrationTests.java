@@ -5,14 +5,16 @@ import com.ventusvault.gateway.stubs.SocketClient;
 import com.ventusvault.gateway.stubs.VentusStubs;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.ventusvault.gateway.transport.websocket.GraphQlTransportWsIntegrationTests.BALANCE;
-import static com.ventusvault.gateway.transport.websocket.GraphQlTransportWsIntegrationTests.subscribe;
+import static com.ventusvault.gateway.transport.websocket.Operations.BALANCE;
+import static com.ventusvault.gateway.transport.websocket.Operations.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +31,16 @@ class GatewayShutdownIntegrationTests {
                     "--gateway.supergraph=file:../schema/supergraph.graphql",
                     "--ventus.auth.jwks-uri=" + stubs.jwksUri()));
             stubs.urls().forEach((name, url) -> args.add("--gateway.subgraphs." + name + ".url=" + url));
-            ConfigurableApplicationContext gateway = GatewayApplication.builder().run(args.toArray(String[]::new));
+            // its own event loops: closing a context that uses Reactor Netty's global ones disposes them for every
+            // server in the JVM, the other test classes' stub subgraphs included
+            ConfigurableApplicationContext gateway = GatewayApplication.builder()
+                    .initializers(context -> ((GenericApplicationContext) context).registerBean(
+                            ReactorResourceFactory.class, () -> {
+                                ReactorResourceFactory resources = new ReactorResourceFactory();
+                                resources.setUseGlobalResources(false);
+                                return resources;
+                            }))
+                    .run(args.toArray(String[]::new));
             int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
             try (SocketClient client = SocketClient.connect(port, "graphql-transport-ws")) {
                 client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", stubs.bearer("ada"))));

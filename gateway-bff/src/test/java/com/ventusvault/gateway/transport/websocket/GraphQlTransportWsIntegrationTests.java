@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.ventusvault.gateway.transport.websocket.Operations.BALANCE;
+import static com.ventusvault.gateway.transport.websocket.Operations.PROTOCOL;
+import static com.ventusvault.gateway.transport.websocket.Operations.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,10 +34,6 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=gateway", "gateway.supergraph=file:../schema/supergraph.graphql",
                 "gateway.subscriptions.keep-alive=1s", "gateway.subscriptions.upstream-idle-timeout=0s"})
 class GraphQlTransportWsIntegrationTests {
-
-    static final String PROTOCOL = "graphql-transport-ws";
-    static final String BALANCE = "subscription($w: ID!) { balanceUpdated(walletId: $w) { version "
-            + "balance { amount currency } wallet { id owner { displayName } } } }";
 
     private static final VentusStubs STUBS = new VentusStubs();
 
@@ -354,10 +353,6 @@ class GraphQlTransportWsIntegrationTests {
         client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", STUBS.bearer(name))));
         assertThat(client.next().path("type").asString()).isEqualTo("connection_ack");
         return client;
-    }
-
-    static Map<String, Object> subscribe(String id, String query, Map<String, Object> variables) {
-        return Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables));
     }
 
     static void awaitSubscribers(String field, int count) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.ventusvault.gateway.transport.websocket.GraphQlTransportWsIntegrationTests.BALANCE;
+import static com.ventusvault.gateway.transport.websocket.Operations.BALANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

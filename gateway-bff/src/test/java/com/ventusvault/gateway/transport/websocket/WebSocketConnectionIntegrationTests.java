@@ -12,14 +12,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.ventusvault.gateway.transport.websocket.GraphQlTransportWsIntegrationTests.BALANCE;
-import static com.ventusvault.gateway.transport.websocket.GraphQlTransportWsIntegrationTests.PROTOCOL;
-import static com.ventusvault.gateway.transport.websocket.GraphQlTransportWsIntegrationTests.subscribe;
+import static com.ventusvault.gateway.transport.websocket.Operations.BALANCE;
+import static com.ventusvault.gateway.transport.websocket.Operations.PROTOCOL;
+import static com.ventusvault.gateway.transport.websocket.Operations.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +36,8 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=gateway", "gateway.supergraph=file:../schema/supergraph.graphql",
                 "gateway.subscriptions.connection-init-timeout=1s",
                 "gateway.limits.subscriptions.max-per-connection=2", "gateway.limits.subscriptions.max-per-user=3",
-                "gateway.limits.csrf.allowed-origins=https://app.ventusvault.example"})
+                "gateway.limits.csrf.allowed-origins=https://app.ventusvault.example",
+                "gateway.subscriptions.max-queued-messages=20"})
 class WebSocketConnectionIntegrationTests {
 
     private static final VentusStubs STUBS = new VentusStubs();
@@ -230,6 +235,60 @@ class WebSocketConnectionIntegrationTests {
             clients.forEach(SocketClient::close);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> STUBS.payments.subscribers("balanceUpdated") == 0);
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedInsteadOfBufferedForever() throws Exception {
+        try (Socket raw = new Socket("127.0.0.1", port)) { // a client that stops reading once acknowledged
+            OutputStream out = raw.getOutputStream();
+            out.write(("GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var in = raw.getInputStream(); // read the handshake and the acknowledgement, then never again
+            readUntil(in, "\r\n\r\n");
+            out.write(textFrame("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\""
+                    + STUBS.bearer("ada") + "\"}}"));
+            out.flush();
+            readUntil(in, "connection_ack");
+            out.write(textFrame("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                    + "\"subscription { balanceUpdated(walletId: \\\"w1\\\") { version balance { amount } } }\"}}"));
+            out.flush();
+            await().atMost(Duration.ofSeconds(10)).until(() -> STUBS.payments.subscribers("balanceUpdated") == 1);
+
+            String big = "9".repeat(20_000); // fills the socket buffers quickly
+            for (int i = 0; i < 2_000 && STUBS.payments.subscribers("balanceUpdated") > 0; i++) {
+                STUBS.payments.publish("balanceUpdated", VentusStubs.balanceUpdate("w1", big, i));
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> STUBS.payments.subscribers("balanceUpdated") == 0);
+        }
+    }
+
+    private static void readUntil(java.io.InputStream in, String expected) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        while (!seen.toString().contains(expected)) {
+            int b = in.read();
+            assertThat(b).as("the connection closed before %s; got %s", expected, seen).isNotNegative();
+            seen.append((char) b);
+        }
+    }
+
+    /** A masked (all-zero mask) text frame, as clients must send them. */
+    private static byte[] textFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        var frame = new java.io.ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xFF);
+        }
+        frame.writeBytes(new byte[4]);
+        frame.writeBytes(payload);
+        return frame.toByteArray();
     }
 
     SocketClient acknowledged(String name) {
