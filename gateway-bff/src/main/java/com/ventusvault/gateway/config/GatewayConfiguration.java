@@ -5,24 +5,13 @@ import com.ventusvault.gateway.execution.IntrospectionExecutor;
 import com.ventusvault.gateway.execution.PlanExecutor;
 import com.ventusvault.gateway.execution.SubgraphClient;
 import com.ventusvault.gateway.execution.SubgraphEndpoint;
+import com.ventusvault.gateway.execution.subscriptions.SubscriptionExecutor;
+import com.ventusvault.gateway.execution.subscriptions.UpstreamSubscriptions;
 import com.ventusvault.gateway.limits.DocumentLimits;
 import com.ventusvault.gateway.limits.LimitsProperties;
 import com.ventusvault.gateway.limits.RateLimiter;
 import com.ventusvault.gateway.limits.RequestLimitsFilter;
 import com.ventusvault.gateway.limits.SubscriptionLimits;
-import com.ventusvault.gateway.execution.subscriptions.SubscriptionExecutor;
-import com.ventusvault.gateway.execution.subscriptions.UpstreamSubscriptions;
-import com.ventusvault.gateway.transport.sse.GraphQlSseHandler;
-import com.ventusvault.gateway.transport.websocket.AttributeCarryingUpgrade;
-import com.ventusvault.gateway.transport.websocket.GraphQlWebSocketHandler;
-import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
-import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
-import org.springframework.web.reactive.socket.server.WebSocketService;
-import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHandlerPredicate;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
-import reactor.netty.http.server.WebsocketServerSpec;
 import com.ventusvault.gateway.pipeline.GraphQlPipeline;
 import com.ventusvault.gateway.planning.PlanCache;
 import com.ventusvault.gateway.planning.QueryPlanner;
@@ -34,12 +23,12 @@ import com.ventusvault.gateway.supergraph.Supergraph;
 import com.ventusvault.gateway.transport.http.GatewayPages;
 import com.ventusvault.gateway.transport.http.GraphQlHttpHandler;
 import com.ventusvault.gateway.transport.http.RequestIdFilter;
+import com.ventusvault.gateway.transport.sse.GraphQlSseHandler;
 import com.ventusvault.platform.security.AccessTokenVerifier;
 import com.ventusvault.platform.security.AuthProperties;
 import com.ventusvault.platform.security.SigningKeySource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -54,14 +43,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wires the stages: supergraph, security, document, planning, execution, transports (HTTP, WebSocket, SSE). */
+/**
+ * Wires the stages: supergraph, security, document, planning, execution, HTTP and SSE transport; the WebSocket
+ * transport and the subgraph subscriptions are wired by {@link SubscriptionConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class, LimitsProperties.class,
-        SubscriptionProperties.class})
+@EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class, LimitsProperties.class})
 class GatewayConfiguration {
 
     /** The gateway's own mapper, independent of whatever JSON configuration other contexts use. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     Supergraph supergraph(GatewayProperties properties, ResourceLoader resources) {
@@ -73,15 +64,7 @@ class GatewayConfiguration {
         return new SubgraphClient(endpoints(supergraph, properties), properties.maxConnections(), JSON);
     }
 
-    /** The subgraphs' subscriptions over graphql-transport-ws, sharing one connection per subgraph and token. */
-    @Bean(destroyMethod = "close")
-    UpstreamSubscriptions upstreamSubscriptions(Supergraph supergraph, GatewayProperties properties,
-                                                SubscriptionProperties subscriptions, LimitsProperties limits) {
-        return new UpstreamSubscriptions(endpoints(supergraph, properties), JSON, subscriptions.upstreamIdleTimeout(),
-                maxMessageBytes(limits));
-    }
-
-    private static Map<String, SubgraphEndpoint> endpoints(Supergraph supergraph, GatewayProperties properties) {
+    static Map<String, SubgraphEndpoint> endpoints(Supergraph supergraph, GatewayProperties properties) {
         for (String name : properties.subgraphs().keySet()) {
             if (!supergraph.subgraphs().containsKey(name)) {
                 throw new IllegalStateException("gateway.subgraphs." + name + ": the supergraph has no subgraph '"
@@ -162,87 +145,6 @@ class GatewayConfiguration {
     @Bean
     RequestLimitsFilter requestLimitsFilter(LimitsProperties limits, RateLimiter rateLimiter) {
         return new RequestLimitsFilter("/graphql", limits.rate().enabled() ? rateLimiter : null, limits, JSON);
-    }
-
-    /** Rate limits for operations over WebSockets, and the caps on concurrent subscriptions. */
-    @Bean
-    SubscriptionLimits subscriptionLimits(LimitsProperties limits, RateLimiter rateLimiter) {
-        return new SubscriptionLimits(limits.subscriptions(), limits.rate().enabled() ? rateLimiter : null, JSON);
-    }
-
-    @Bean
-    GraphQlWebSocketHandler graphQlWebSocketHandler(GraphQlPipeline pipeline, DocumentLimits documentLimits,
-                                                    SubscriptionLimits subscriptionLimits,
-                                                    SubscriptionProperties subscriptions) {
-        return new GraphQlWebSocketHandler(pipeline, documentLimits, subscriptionLimits, JSON,
-                subscriptions.connectionInitTimeout(), subscriptions.keepAlive(), subscriptions.maxQueuedMessages());
-    }
-
-    /**
-     * When the gateway stops, its streams end first: client WebSockets are closed with 1001 and subscriptions at the
-     * subgraphs are ended (SSE streams get {@code SUBGRAPH_UNAVAILABLE} and complete), so the web server's graceful
-     * shutdown does not wait its whole timeout for connections that never end by themselves.
-     */
-    @Bean
-    SmartLifecycle subscriptionShutdown(GraphQlWebSocketHandler sockets, UpstreamSubscriptions upstream) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                running = false;
-                sockets.closeAll();
-                upstream.close();
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return Integer.MAX_VALUE; // stopped first, before the web server's graceful shutdown
-            }
-        };
-    }
-
-    /**
-     * WebSocket upgrades of {@code /graphql} go to the GraphQL WebSocket handler, ahead of the functional routes
-     * (which serve GET {@code /graphql} queries); requests that are not upgrades pass on to them.
-     */
-    @Bean
-    HandlerMapping graphQlWebSocketMapping(GraphQlWebSocketHandler handler) {
-        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/graphql", handler), -2);
-        mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
-        return mapping;
-    }
-
-    /**
-     * The handshake: client messages up to {@code gateway.limits.max-request-size}, and the exchange attributes the
-     * gateway's filters set (request id, client IP) handed on to the WebSocket session.
-     */
-    @Bean
-    WebFluxConfigurer graphQlWebSocketService(LimitsProperties limits) {
-        int maxFrame = maxMessageBytes(limits);
-        return new WebFluxConfigurer() {
-            @Override
-            public WebSocketService getWebSocketService() {
-                return new HandshakeWebSocketService(new AttributeCarryingUpgrade(
-                        new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-                                .maxFramePayloadLength(maxFrame)),
-                        name -> name.startsWith("com.ventusvault.gateway.")));
-            }
-        };
-    }
-
-    private static int maxMessageBytes(LimitsProperties limits) {
-        return (int) limits.maxRequestSize().toBytes();
     }
 
     /** Bodies up to {@code gateway.limits.max-request-size} can be decoded (Spring's default stops at 256 KB). */
