@@ -5,10 +5,13 @@ import com.ventusvault.gateway.execution.IntrospectionExecutor;
 import com.ventusvault.gateway.execution.PlanExecutor;
 import com.ventusvault.gateway.execution.SubgraphClient;
 import com.ventusvault.gateway.execution.SubgraphEndpoint;
+import com.ventusvault.gateway.execution.subscriptions.SubscriptionExecutor;
+import com.ventusvault.gateway.execution.subscriptions.UpstreamSubscriptions;
 import com.ventusvault.gateway.limits.DocumentLimits;
 import com.ventusvault.gateway.limits.LimitsProperties;
 import com.ventusvault.gateway.limits.RateLimiter;
 import com.ventusvault.gateway.limits.RequestLimitsFilter;
+import com.ventusvault.gateway.limits.SubscriptionLimits;
 import com.ventusvault.gateway.pipeline.GraphQlPipeline;
 import com.ventusvault.gateway.planning.PlanCache;
 import com.ventusvault.gateway.planning.QueryPlanner;
@@ -20,6 +23,7 @@ import com.ventusvault.gateway.supergraph.Supergraph;
 import com.ventusvault.gateway.transport.http.GatewayPages;
 import com.ventusvault.gateway.transport.http.GraphQlHttpHandler;
 import com.ventusvault.gateway.transport.http.RequestIdFilter;
+import com.ventusvault.gateway.transport.sse.GraphQlSseHandler;
 import com.ventusvault.platform.security.AccessTokenVerifier;
 import com.ventusvault.platform.security.AuthProperties;
 import com.ventusvault.platform.security.SigningKeySource;
@@ -39,13 +43,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wires the stages: supergraph, security, document, planning, execution, HTTP transport. */
+/**
+ * Wires the stages: supergraph, security, document, planning, execution, HTTP and SSE transport; the WebSocket
+ * transport and the subgraph subscriptions are wired by {@link SubscriptionConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class, LimitsProperties.class})
 class GatewayConfiguration {
 
     /** The gateway's own mapper, independent of whatever JSON configuration other contexts use. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     Supergraph supergraph(GatewayProperties properties, ResourceLoader resources) {
@@ -54,6 +61,10 @@ class GatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     SubgraphClient subgraphClient(Supergraph supergraph, GatewayProperties properties) {
+        return new SubgraphClient(endpoints(supergraph, properties), properties.maxConnections(), JSON);
+    }
+
+    static Map<String, SubgraphEndpoint> endpoints(Supergraph supergraph, GatewayProperties properties) {
         for (String name : properties.subgraphs().keySet()) {
             if (!supergraph.subgraphs().containsKey(name)) {
                 throw new IllegalStateException("gateway.subgraphs." + name + ": the supergraph has no subgraph '"
@@ -67,7 +78,7 @@ class GatewayConfiguration {
             endpoints.put(subgraph.name(), new SubgraphEndpoint(subgraph.name(), uri(subgraph.name(), url),
                     properties.timeoutFor(subgraph.name())));
         }
-        return new SubgraphClient(endpoints, properties.maxConnections(), JSON);
+        return endpoints;
     }
 
     /**
@@ -87,22 +98,34 @@ class GatewayConfiguration {
 
     @Bean
     GraphQlPipeline graphQlPipeline(Supergraph supergraph, SubgraphClient client, GatewayProperties properties,
-                                    AccessTokenVerifier verifier) {
+                                    AccessTokenVerifier verifier, UpstreamSubscriptions upstream) {
+        PlanExecutor executor = new PlanExecutor(supergraph, client, JSON);
         return new GraphQlPipeline(new TokenAuthentication(verifier),
                 new DocumentStage(supergraph.apiSchema(), JSON, properties.planCacheSize(), properties.development()),
                 new AccessControl(supergraph.apiSchema(), AccessRules.of(supergraph), properties.planCacheSize()),
                 new PlanCache(new QueryPlanner(supergraph), properties.planCacheSize()),
-                new PlanExecutor(supergraph, client, JSON), new IntrospectionExecutor(supergraph.apiSchema(), JSON));
+                executor, new IntrospectionExecutor(supergraph.apiSchema(), JSON),
+                new SubscriptionExecutor(executor, upstream));
+    }
+
+    /** The document limits every transport checks before the pipeline runs (verdicts cached per document). */
+    @Bean
+    DocumentLimits documentLimits(GatewayProperties properties, LimitsProperties limits) {
+        boolean introspection = limits.introspection() != null ? limits.introspection() : properties.development();
+        return new DocumentLimits(limits.query(), introspection);
     }
 
     @Bean
     RouterFunction<ServerResponse> gatewayRoutes(GraphQlPipeline pipeline, Supergraph supergraph,
-                                                 GatewayProperties properties, LimitsProperties limits) {
-        boolean introspection = limits.introspection() != null ? limits.introspection() : properties.development();
-        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed(),
-                new DocumentLimits(limits.query(), introspection));
+                                                 GatewayProperties properties, DocumentLimits documentLimits,
+                                                 SubscriptionLimits subscriptionLimits,
+                                                 SubscriptionProperties subscriptions) {
+        GraphQlHttpHandler graphql = new GraphQlHttpHandler(pipeline, JSON, properties.plansExposed(), documentLimits);
+        GraphQlSseHandler sse = new GraphQlSseHandler(pipeline, JSON, documentLimits, subscriptionLimits,
+                subscriptions.keepAlive(), subscriptions.maxQueuedMessages());
         GatewayPages pages = new GatewayPages(supergraph);
         var routes = RouterFunctions.route()
+                .POST("/graphql", GraphQlSseHandler::wantsEventStream, sse::post)
                 .POST("/graphql", graphql::post)
                 .GET("/graphql", graphql::get)
                 .GET("/health", pages::health);
@@ -112,11 +135,16 @@ class GatewayConfiguration {
         return routes.build();
     }
 
-    /** The limits stage's transport half (rate, CSRF, size) in front of {@code /graphql}. */
+    /** The rate-limit buckets, shared by HTTP requests, WebSocket upgrades and operations sent over WebSockets. */
     @Bean
-    RequestLimitsFilter requestLimitsFilter(LimitsProperties limits) {
-        return new RequestLimitsFilter("/graphql", limits.rate().enabled() ? new RateLimiter(limits.rate()) : null,
-                limits, JSON);
+    RateLimiter rateLimiter(LimitsProperties limits) {
+        return new RateLimiter(limits.rate());
+    }
+
+    /** The limits stage's transport half (rate, CSRF and Origin, size) in front of {@code /graphql}. */
+    @Bean
+    RequestLimitsFilter requestLimitsFilter(LimitsProperties limits, RateLimiter rateLimiter) {
+        return new RequestLimitsFilter("/graphql", limits.rate().enabled() ? rateLimiter : null, limits, JSON);
     }
 
     /** Bodies up to {@code gateway.limits.max-request-size} can be decoded (Spring's default stops at 256 KB). */

@@ -53,6 +53,47 @@ public final class PlanExecutor {
         return run.then(Mono.fromSupplier(() -> shaper.shape(state)));
     }
 
+    /**
+     * Completes one event of a subscription: the subgraph's event (its {@code data} and {@code errors}, as the
+     * primary fetch would have answered) starts the data, then {@code rest} runs its entity fetches (batched, as in any
+     * plan) and the client's response is shaped.
+     *
+     * @param event one {@code next} payload of the primary subscription
+     */
+    public Mono<ObjectNode> completeEvent(ExecutionRequest request, PlanNode.Subscription subscription, JsonNode event) {
+        ExecutionState state = new ExecutionState(request);
+        synchronized (state) {
+            if (event.get("data") instanceof ObjectNode data) {
+                ResultMerger.merge(state.data, data);
+            }
+            subgraphErrors(subscription.primary(), event, state, index -> List.of());
+        }
+        Mono<Void> run = subscription.rest() == null ? Mono.empty() : run(subscription.rest(), state);
+        return run.then(Mono.fromSupplier(() -> shaper.shape(state)));
+    }
+
+    /** The GraphQL request to send for {@code fetch}: its operation and the client variables it uses. */
+    public ObjectNode requestBody(Fetch fetch, ExecutionRequest request) {
+        return body(fetch, new ExecutionState(request));
+    }
+
+    /**
+     * A subgraph's errors for {@code fetch} (a root fetch), as the client sees them: paths in the client's terms,
+     * {@code locations} dropped, {@code extensions.code} kept (INTERNAL when missing) and {@code serviceName} added.
+     */
+    public List<ObjectNode> subgraphErrors(Fetch fetch, JsonNode response) {
+        ExecutionState state = new ExecutionState(null);
+        subgraphErrors(fetch, response, state, index -> List.of());
+        return List.copyOf(state.errors);
+    }
+
+    /** The errors for a root fetch that got no GraphQL response: one per root field it asked for, at its path. */
+    public List<ObjectNode> failureErrors(Fetch fetch, SubgraphFailure failure) {
+        ExecutionState state = new ExecutionState(null);
+        rootFailure(fetch, failure, state);
+        return List.copyOf(state.errors);
+    }
+
     private Mono<Void> run(PlanNode node, ExecutionState state) {
         return switch (node) {
             case Fetch fetch -> rootFetch(fetch, state);
@@ -62,9 +103,10 @@ public final class PlanExecutor {
                     .flatMap(group -> group instanceof List<?> flattens ? entityFetch(castFlattens(flattens), state)
                             : run((PlanNode) group, state))
                     .then();
-            case PlanNode.Subscription subscription -> { // served over WebSockets only (not yet): refuse here
-                state.addError(GraphQlErrors.error("Subscriptions are not supported over HTTP; this gateway does not "
-                        + "serve subscriptions yet", com.ventusvault.gateway.errors.ErrorCode.BAD_REQUEST));
+            case PlanNode.Subscription subscription -> { // streamed by SubscriptionExecutor; a single response cannot
+                state.addError(GraphQlErrors.error("Subscriptions are served over WebSocket (graphql-transport-ws or "
+                        + "graphql-ws) and Server-Sent Events (Accept: text/event-stream), not as a single response",
+                        com.ventusvault.gateway.errors.ErrorCode.BAD_REQUEST));
                 yield Mono.empty();
             }
             case Condition condition -> {

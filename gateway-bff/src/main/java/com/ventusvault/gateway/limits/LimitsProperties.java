@@ -17,10 +17,13 @@ import java.util.List;
  *                       {@code MAX_COST_EXCEEDED}
  * @param introspection  whether {@code __schema} and {@code __type} may be queried; null (default) means on in
  *                       development mode and off in production mode; off gives {@code INTROSPECTION_DISABLED}
- * @param csrf           Apollo Router's CSRF prevention: HTTP 400, {@code CSRF_ERROR}
+ * @param csrf           Apollo Router's CSRF prevention: HTTP 400, {@code CSRF_ERROR}; for WebSocket upgrades an
+ *                       {@code Origin} check instead: HTTP 403, {@code CSRF_ERROR}
  * @param maxRequestSize the largest request body accepted (default 1MB): HTTP 413, {@code REQUEST_TOO_LARGE}
  * @param trustedProxies addresses or CIDR ranges (default loopback) whose {@code X-Forwarded-For} is believed when
  *                       finding the client's IP for its rate limit
+ * @param subscriptions  how many subscriptions may run at once per WebSocket connection and per user:
+ *                       {@code LIMIT_EXCEEDED}
  */
 @ConfigurationProperties("gateway.limits")
 public record LimitsProperties(
@@ -29,7 +32,8 @@ public record LimitsProperties(
         Boolean introspection,
         @DefaultValue CsrfProperties csrf,
         @DefaultValue("1MB") DataSize maxRequestSize,
-        @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+        @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
+        @DefaultValue SubscriptionLimitProperties subscriptions) {
 
     public LimitsProperties {
         if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE) {
@@ -123,16 +127,48 @@ public record LimitsProperties(
      * CSRF prevention as Apollo Router does it: a request is refused unless it has a {@code Content-Type} other than
      * {@code text/plain}, {@code application/x-www-form-urlencoded} and {@code multipart/form-data} (browsers
      * preflight those), or a non-empty value for one of {@code requiredHeaders}.
+     * <p>
+     * A WebSocket upgrade cannot carry custom headers from a browser (and is never preflighted), so it is exempt from
+     * that rule and its {@code Origin} is checked instead: no {@code Origin} (not a browser), the gateway's own origin
+     * (the {@code Origin} names the {@code Host} the request was sent to) or one of {@code allowedOrigins} passes;
+     * any other origin is refused with HTTP 403 and {@code CSRF_ERROR} before the upgrade.
      *
-     * @param enabled         default true
+     * @param enabled         default true (false also turns the {@code Origin} check off)
      * @param requiredHeaders default {@code x-apollo-operation-name}, {@code apollo-require-preflight}
+     * @param allowedOrigins  web origins ({@code scheme://host[:port]}) whose pages may open WebSockets to the gateway,
+     *                        e.g. {@code https://app.ventusvault.example}; {@code *} allows every origin. Default none
+     *                        (only the gateway's own origin). A malformed entry fails startup.
      */
     public record CsrfProperties(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue({"x-apollo-operation-name", "apollo-require-preflight"}) List<String> requiredHeaders) {
+            @DefaultValue({"x-apollo-operation-name", "apollo-require-preflight"}) List<String> requiredHeaders,
+            List<String> allowedOrigins) {
 
         public CsrfProperties {
             requiredHeaders = List.copyOf(requiredHeaders);
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            allowedOrigins.forEach(OriginPolicy::checkConfigured);
+        }
+    }
+
+    /**
+     * Concurrent subscriptions (over WebSocket and SSE), counted per gateway instance. A subscription over the limit is
+     * refused with one {@code LIMIT_EXCEEDED} error ({@code extensions.limit}); the others go on.
+     *
+     * @param maxPerConnection subscriptions running at once on one WebSocket connection (default 100)
+     * @param maxPerUser       subscriptions running at once for one signed-in user (the verified token's
+     *                         {@code sub}), over every connection and SSE stream (default 500); anonymous subscriptions
+     *                         are bounded per connection and by the per-IP rate of upgrades and operations
+     */
+    public record SubscriptionLimitProperties(
+            @DefaultValue("100") int maxPerConnection,
+            @DefaultValue("500") int maxPerUser) {
+
+        public SubscriptionLimitProperties {
+            if (maxPerConnection < 1 || maxPerUser < 1) {
+                throw new IllegalArgumentException("gateway.limits.subscriptions.max-per-connection and max-per-user "
+                        + "must be at least 1, were " + maxPerConnection + " and " + maxPerUser);
+            }
         }
     }
 }

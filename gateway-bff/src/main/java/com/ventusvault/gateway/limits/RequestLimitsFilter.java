@@ -30,8 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code RATE_LIMITED}), then CSRF prevention (400, {@code CSRF_ERROR}), then the request size (413,
  * {@code REQUEST_TOO_LARGE}, from {@code Content-Length} at once, or while a chunked body streams in). All of it
  * happens before the body is parsed. The document half is {@link DocumentLimits}.
+ * <p>
+ * A WebSocket upgrade ({@code GET} with {@code Upgrade: websocket}) is charged to the buckets like any request, but
+ * is exempt from the header-based CSRF rule (a browser cannot set headers on it): its {@code Origin} is checked instead
+ * ({@link OriginPolicy}; HTTP 403, {@code CSRF_ERROR}, before the upgrade). The client's IP, as the buckets see it, is
+ * left in the exchange attribute {@link #CLIENT_IP} for the transports that charge later operations to it.
  */
 public final class RequestLimitsFilter implements WebFilter {
+
+    /** Exchange attribute: the client's IP address as the rate limit sees it (a String). */
+    public static final String CLIENT_IP = RequestLimitsFilter.class.getName() + ".clientIp";
 
     static final String LIMIT_HEADER = "X-RateLimit-Limit";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
@@ -44,6 +52,7 @@ public final class RequestLimitsFilter implements WebFilter {
     private final TrustedProxies trustedProxies;
     private final TokenSubject subjects;
     private final CsrfPolicy csrf;
+    private final OriginPolicy origins;
     private final long maxRequestBytes;
     private final ObjectMapper json;
 
@@ -58,6 +67,7 @@ public final class RequestLimitsFilter implements WebFilter {
         this.trustedProxies = TrustedProxies.of(properties.trustedProxies());
         this.subjects = new TokenSubject(json);
         this.csrf = properties.csrf().enabled() ? new CsrfPolicy(properties.csrf().requiredHeaders()) : null;
+        this.origins = properties.csrf().enabled() ? new OriginPolicy(properties.csrf().allowedOrigins()) : null;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
         this.json = json;
     }
@@ -70,11 +80,12 @@ public final class RequestLimitsFilter implements WebFilter {
             return chain.filter(exchange);
         }
         HttpHeaders headers = request.getHeaders();
+        InetSocketAddress remote = request.getRemoteAddress();
+        String resolved = trustedProxies.clientIp(remote == null ? null : remote.getAddress(),
+                headers.getValuesAsList("X-Forwarded-For"));
+        String ip = resolved == null ? "unknown" : resolved; // requests without a peer share one bucket
+        exchange.getAttributes().put(CLIENT_IP, ip);
         if (rateLimiter != null) {
-            InetSocketAddress remote = request.getRemoteAddress();
-            String resolved = trustedProxies.clientIp(remote == null ? null : remote.getAddress(),
-                    headers.getValuesAsList("X-Forwarded-For"));
-            String ip = resolved == null ? "unknown" : resolved; // requests without a peer share one bucket
             RateDecision decision = rateLimiter.admit(ip, subjects.bucketKey(headers.getFirst(HttpHeaders.AUTHORIZATION)));
             HttpHeaders out = exchange.getResponse().getHeaders();
             out.set(LIMIT_HEADER, Long.toString(decision.limit()));
@@ -87,6 +98,14 @@ public final class RequestLimitsFilter implements WebFilter {
                 return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, error);
             }
         }
+        if (isWebSocketUpgrade(request)) {
+            String origin = headers.getOrigin();
+            if (origins != null && !origins.allows(origin, headers.getFirst(HttpHeaders.HOST))) {
+                return refuse(exchange, HttpStatus.FORBIDDEN, GraphQlErrors.error("WebSocket connections from origin '"
+                        + origin + "' are not allowed", ErrorCode.CSRF_ERROR));
+            }
+            return chain.filter(exchange);
+        }
         if (csrf != null && !csrf.allows(headers)) {
             return refuse(exchange, HttpStatus.BAD_REQUEST, GraphQlErrors.error(csrf.message(), ErrorCode.CSRF_ERROR));
         }
@@ -96,6 +115,11 @@ public final class RequestLimitsFilter implements WebFilter {
         ServerWebExchange limited = exchange.mutate().request(new SizeLimitedRequest(request, maxRequestBytes)).build();
         return chain.filter(limited).onErrorResume(e -> e instanceof DataBufferLimitException
                 && !exchange.getResponse().isCommitted(), e -> tooLarge(exchange));
+    }
+
+    private static boolean isWebSocketUpgrade(ServerHttpRequest request) {
+        return request.getMethod() == HttpMethod.GET
+                && "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {

@@ -1,20 +1,25 @@
 package com.ventusvault.gateway.limits;
 
 import com.ventusvault.gateway.GatewayApplication;
+import com.ventusvault.gateway.stubs.SocketClient;
 import com.ventusvault.gateway.stubs.VentusStubs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +50,9 @@ class RateLimitsIntegrationTests {
 
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void timeout() {
@@ -129,5 +137,29 @@ class RateLimitsIntegrationTests {
     void healthIsNotCounted() {
         http.get().uri("/health").header("X-Forwarded-For", "203.0.113.40").exchange().expectStatus().isOk()
                 .expectHeader().doesNotExist("X-RateLimit-Limit");
+    }
+
+    @Test
+    void aWebSocketUpgradeAndEachOperationSentOverItTakeATokenFromTheAddress() {
+        Map<String, String> from = Map.of("X-Forwarded-For", "203.0.113.70");
+        try (SocketClient client = SocketClient.connect(port, "graphql-transport-ws", from)) { // token 1
+            client.send(Map.of("type", "connection_init"));
+            assertThat(client.next().path("type").asString()).isEqualTo("connection_ack");
+            for (String id : List.of("1", "2")) { // tokens 2 and 3
+                client.send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", "{ __typename }")));
+                assertThat(client.next().path("type").asString()).isEqualTo("next");
+                assertThat(client.next().path("type").asString()).isEqualTo("complete");
+            }
+            client.send(Map.of("id", "3", "type", "subscribe", "payload", Map.of("query", "{ __typename }")));
+            JsonNode refused = client.next();
+            assertThat(refused.path("type").asString()).isEqualTo("error");
+            assertThat(refused.path("payload").get(0).path("extensions").path("code").asString())
+                    .isEqualTo("RATE_LIMITED");
+            assertThat(refused.path("payload").get(0).path("extensions").path("retryAfter").asLong()).isPositive();
+        }
+        SocketClient refused = SocketClient.attempt(port, "graphql-transport-ws", from);
+        assertThat(refused.handshakeFailure()).as("the upgrade is a request too").isNotNull()
+                .hasMessageContaining("429");
+        refused.close();
     }
 }

@@ -57,14 +57,19 @@ public final class VentusStubs implements AutoCloseable {
                         "checkedAt", "2026-11-22T10:00:00Z", "accounts", 3, "journalEntries", 0,
                         "differences", List.of(), "unbalancedTransfers", List.of(), "totals", List.of())))
                 .type("Mutation", t -> t.dataFetcher("openWallet", env -> Map.of("wallet",
-                        wallet("w9", "u1", env.getArgument("currency"), "0.00"), "userErrors", List.of()))),
+                        wallet("w9", "u1", env.getArgument("currency"), "0.00"), "userErrors", List.of())))
+                .type("Subscription", t -> t
+                        .dataFetcher("balanceUpdated", env -> balanceUpdates(env.getArgument("walletId"),
+                                env.getGraphQlContext().get("authorization")))
+                        .dataFetcher("transferUpdated", env -> transferUpdates(env.getArgument("id")))),
                 Map.of("User", rep -> Map.of("__typename", "User", "id", rep.get("id")),
                         "Wallet", rep -> WALLETS.stream().filter(x -> x.get("id").equals(rep.get("id"))).findFirst()
                                 .orElse(null)), log);
         markets = StubSubgraph.start("markets", w -> w
                 .type("Query", t -> t
                         .dataFetcher("rate", env -> rate((String) env.getArgument("pair")))
-                        .dataFetcher("rates", env -> List.of(rate("BTC/USDT"), rate("USD/NGN")))),
+                        .dataFetcher("rates", env -> List.of(rate("BTC/USDT"), rate("USD/NGN"))))
+                .type("Subscription", t -> t.dataFetcher("rateUpdated", env -> rateUpdates(env.getArgument("pairs")))),
                 Map.of("Rate", rep -> rate((String) rep.get("pair"))), log);
         ai = StubSubgraph.start("ai", w -> w.type("User", t -> t.dataFetcher("insights", insights())),
                 Map.of("User", rep -> rep), log);
@@ -102,6 +107,58 @@ public final class VentusStubs implements AutoCloseable {
         synchronized (log) {
             return log.stream().filter(r -> r.subgraph().equals(subgraph)).toList();
         }
+    }
+
+    /**
+     * {@code balanceUpdated(walletId)} as payments serves it: only the wallet's owner may subscribe (FORBIDDEN for
+     * another user, UNAUTHENTICATED without a token, NOT_FOUND for an unknown wallet); then every update of that wallet
+     * the test publishes ({@link #balanceUpdate}).
+     */
+    private Object balanceUpdates(String walletId, String authorization) {
+        Map<String, Object> wallet = WALLETS.stream().filter(w -> w.get("id").equals(walletId)).findFirst()
+                .orElseThrow(() -> new StubError("No wallet " + walletId, "NOT_FOUND"));
+        Object viewer = viewer(authorization);
+        if (viewer == null) {
+            throw new StubError("Sign in to follow a wallet", "UNAUTHENTICATED");
+        }
+        if (!((Map<?, ?>) wallet.get("owner")).get("id").equals(((Map<?, ?>) viewer).get("id"))) {
+            throw new StubError("Wallet " + walletId + " is not yours", "FORBIDDEN");
+        }
+        return this.payments.events("balanceUpdated")
+                .filter(event -> walletId.equals(((Map<?, ?>) ((Map<?, ?>) event).get("wallet")).get("id")));
+    }
+
+    /** {@code transferUpdated(id)}: every transfer with that id the test publishes (as a map with {@code id}). */
+    private Object transferUpdates(String id) {
+        return payments.events("transferUpdated").filter(event -> id.equals(((Map<?, ?>) event).get("id")));
+    }
+
+    /** {@code rateUpdated(pairs)}: anyone may follow rates; every tick of those pairs the test publishes. */
+    private Object rateUpdates(List<String> pairs) {
+        return markets.events("rateUpdated").filter(event -> pairs.contains(((Map<?, ?>) event).get("pair")));
+    }
+
+    /** A {@code BalanceUpdate} of wallet {@code walletId} (one of the stubs' wallets) with a new balance. */
+    public static Map<String, Object> balanceUpdate(String walletId, String balance, int version) {
+        Map<String, Object> wallet = WALLETS.stream().filter(w -> w.get("id").equals(walletId)).findFirst()
+                .orElseThrow();
+        String currency = (String) wallet.get("currency");
+        Map<String, Object> update = new HashMap<>();
+        update.put("wallet", wallet);
+        update.put("balance", money(balance, currency));
+        update.put("available", money(balance, currency));
+        update.put("held", money("0.00", currency));
+        update.put("transfer", null);
+        update.put("at", "2026-11-22T12:00:00Z");
+        update.put("version", version);
+        return update;
+    }
+
+    /** A new rate of {@code pair}, for {@code rateUpdated}. */
+    public static Map<String, Object> rateTick(String pair, String price) {
+        Map<String, Object> rate = new HashMap<>(rate(pair));
+        rate.put("price", price);
+        return rate;
     }
 
     /** Insights computed from the wallets in the representation; fails for Bob to exercise error paths. */

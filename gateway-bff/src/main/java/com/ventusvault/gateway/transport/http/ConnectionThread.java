@@ -2,6 +2,7 @@ package com.ventusvault.gateway.transport.http;
 
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -17,13 +18,22 @@ import reactor.netty.Connection;
  * then waits forever. Writing every response from the connection's own loop closes that window. Remove this once the
  * BOM brings Reactor Netty 1.3.8 or later.
  */
-final class ConnectionThread {
+public final class ConnectionThread {
 
     private ConnectionThread() {
     }
 
+    /** A streamed response (SSE) whose parts are all delivered on the connection's event loop. */
+    public static <T> Flux<T> deliverOnConnectionLoop(ServerRequest request, Flux<T> response) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        if (nativeRequest instanceof Connection connection) {
+            return response.publishOn(Schedulers.fromExecutor(connection.channel().eventLoop()), 1);
+        }
+        return response;
+    }
+
     /** {@code response}, delivered on the event loop of the connection {@code request} arrived on. */
-    static <T> Mono<T> deliverOnConnectionLoop(ServerRequest request, Mono<T> response) {
+    public static <T> Mono<T> deliverOnConnectionLoop(ServerRequest request, Mono<T> response) {
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
         if (nativeRequest instanceof Connection connection) {
             Scheduler loop = Schedulers.fromExecutor(connection.channel().eventLoop());

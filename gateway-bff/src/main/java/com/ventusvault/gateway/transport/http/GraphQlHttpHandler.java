@@ -2,7 +2,6 @@ package com.ventusvault.gateway.transport.http;
 
 import com.ventusvault.gateway.document.GraphQlRequest;
 import com.ventusvault.gateway.errors.ErrorCode;
-import com.ventusvault.gateway.execution.ForwardedHeaders;
 import com.ventusvault.gateway.errors.GraphQlErrors;
 import com.ventusvault.gateway.limits.DocumentLimits;
 import com.ventusvault.gateway.pipeline.GraphQlOutcome;
@@ -15,10 +14,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -33,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GraphQlHttpHandler {
 
     static final String PLAN_HEADER = "X-Ventus-Plan";
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final GraphQlPipeline pipeline;
     private final ObjectMapper json;
@@ -67,10 +61,10 @@ public final class GraphQlHttpHandler {
                 .flatMap(body -> {
                     GraphQlRequest graphQlRequest;
                     try {
-                        graphQlRequest = parse(json.readTree(body));
+                        graphQlRequest = GraphQlRequestReader.fromBody(json.readTree(body));
                     } catch (RuntimeException e) {
                         return error(HttpStatus.BAD_REQUEST, responseType,
-                                e instanceof BadRequest ? e.getMessage() : "The request body is not valid JSON");
+                                e instanceof GraphQlRequestReader.Malformed ? e.getMessage() : "The request body is not valid JSON");
                     }
                     return run(request, graphQlRequest, responseType, true);
                 });
@@ -89,7 +83,7 @@ public final class GraphQlHttpHandler {
                     objectParam(request, "variables"), objectParam(request, "extensions"));
         } catch (RuntimeException e) {
             return error(HttpStatus.BAD_REQUEST, responseType,
-                    e instanceof BadRequest ? e.getMessage() : "Invalid request parameters");
+                    e instanceof GraphQlRequestReader.Malformed ? e.getMessage() : "Invalid request parameters");
         }
         return run(request, graphQlRequest, responseType, false);
     }
@@ -108,7 +102,7 @@ public final class GraphQlHttpHandler {
         }
         boolean includePlan = exposeQueryPlan && "true".equalsIgnoreCase(http.headers().firstHeader(PLAN_HEADER));
         var options = new GraphQlPipeline.Options(http.headers().firstHeader(HttpHeaders.AUTHORIZATION),
-                mutationsAllowed, includePlan, forwarded(http));
+                mutationsAllowed, includePlan, Forwarding.of(http));
         return ConnectionThread.deliverOnConnectionLoop(http, pipeline.execute(request, options)).flatMap(outcome -> {
             HttpStatus status = switch (outcome.kind()) {
                 case EXECUTED -> HttpStatus.OK;
@@ -130,43 +124,6 @@ public final class GraphQlHttpHandler {
         });
     }
 
-    /**
-     * The request id ({@link RequestIdFilter}) and the {@code X-Forwarded-For} chain to send on: the chain the request
-     * arrived with plus the address it came from. The gateway does not judge the chain; each subgraph believes it only
-     * as far as its trusted proxies reach ({@code ventus.http.trusted-proxies}).
-     */
-    private static ForwardedHeaders forwarded(ServerRequest http) {
-        String requestId = http.attribute(RequestIdFilter.ATTRIBUTE).map(String.class::cast).orElse(null);
-        String peer = http.remoteAddress().map(InetSocketAddress::getAddress).map(InetAddress::getHostAddress)
-                .orElse(null);
-        List<String> chain = new ArrayList<>(http.headers().header(FORWARDED_FOR));
-        if (peer != null) {
-            chain.add(peer);
-        }
-        return new ForwardedHeaders(requestId, chain.isEmpty() ? null : String.join(", ", chain));
-    }
-
-    private static GraphQlRequest parse(JsonNode body) {
-        if (!(body instanceof ObjectNode object)) {
-            throw new BadRequest("The request body must be a JSON object");
-        }
-        JsonNode query = object.get("query");
-        if (query == null || query.isNull()) {
-            throw new BadRequest("The request has no query");
-        }
-        if (!query.isString()) {
-            throw new BadRequest("query must be a string");
-        }
-        JsonNode operationName = object.get("operationName");
-        if (operationName != null && !operationName.isNull() && !operationName.isString()) {
-            throw new BadRequest("operationName must be a string");
-        }
-        return new GraphQlRequest(query.asString(),
-                operationName == null || operationName.isNull() ? null : operationName.asString(),
-                objectOrNull(object.get("variables"), "variables"), objectOrNull(object.get("extensions"),
-                "extensions"));
-    }
-
     private ObjectNode objectParam(ServerRequest request, String name) {
         String value = request.queryParam(name).orElse(null);
         if (value == null || value.isEmpty()) {
@@ -176,31 +133,14 @@ public final class GraphQlHttpHandler {
         try {
             node = json.readTree(value);
         } catch (RuntimeException e) {
-            throw new BadRequest(name + " must be a JSON object");
+            throw new GraphQlRequestReader.Malformed(name + " must be a JSON object");
         }
-        return objectOrNull(node, name);
-    }
-
-    private static ObjectNode objectOrNull(JsonNode node, String name) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw new BadRequest(name + " must be a JSON object");
+        return GraphQlRequestReader.objectOrNull(node, name);
     }
 
     private Mono<ServerResponse> error(HttpStatus status, MediaType type, String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putArray("errors").add(GraphQlErrors.error(message, ErrorCode.BAD_REQUEST));
         return ServerResponse.status(status).contentType(type).bodyValue(json.writeValueAsBytes(body));
-    }
-
-    /** A request that is not a GraphQL-over-HTTP request; its message goes to the client. */
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
     }
 }

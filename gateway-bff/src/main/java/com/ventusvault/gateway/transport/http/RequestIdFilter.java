@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class RequestIdFilter implements WebFilter {
 
     public static final String HEADER = "X-Request-Id";
-    static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+    /** Exchange attribute holding the request's id (a String). */
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
