@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The whole platform in one JVM: embedded PostgreSQL (unless {@code DATABASE_URL} is set), the provider simulator
@@ -139,7 +141,7 @@ public final class Stack implements AutoCloseable {
             paymentsArgs.add("--ventus.payments.demo-funding=true");
             paymentsArgs.addAll(providerUrls(simulatorUrl));
             List<String> marketsArgs = new ArrayList<>(auth);
-            marketsArgs.add("--ventus.markets.payments-url=" + paymentsUrl); // executeTrade posts through the ledger
+            marketsArgs.add("--ventus.markets.trading.payments-url=" + paymentsUrl); // executeTrade posts through the ledger
             CompletableFuture<?> payments = startAsync("payments", PaymentsApplication::builder, paymentsPort,
                     paymentsArgs, extraArgs, contexts, launches, ports);
             CompletableFuture<?> markets = startAsync("markets", MarketsApplication::builder, requested.markets(),
@@ -224,6 +226,14 @@ public final class Stack implements AutoCloseable {
         if (builder.application().getAllSources().iterator().next() instanceof Class<?> application) {
             builder.main(application);
         }
+        // Each app gets event loops of its own instead of Reactor Netty's JVM-wide ones, which closing any one app's
+        // context would shut down under all the others (restart() closes one app and keeps the rest running).
+        builder.initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
+                () -> {
+                    ReactorResourceFactory resources = new ReactorResourceFactory();
+                    resources.setUseGlobalResources(false);
+                    return resources;
+                }));
         // The stack closes the apps itself, in order, so that PostgreSQL outlives its clients.
         return builder.registerShutdownHook(false).run(all.toArray(String[]::new));
     }

@@ -11,15 +11,15 @@ import java.util.stream.Collectors;
  * USD is the numeraire: every other price is held in USD and cross rates are derived through it.
  */
 public enum Asset {
-    BTC(AssetClass.CRYPTO, "97000", 0.0005, false),
-    ETH(AssetClass.CRYPTO, "3400", 0.0007, false),
-    SOL(AssetClass.CRYPTO, "180", 0.0010, false),
-    USDT(AssetClass.STABLECOIN, "1", 0.00005, true),
-    USDC(AssetClass.STABLECOIN, "1", 0.00005, true),
-    USD(AssetClass.FIAT, "1", 0.0, true),
-    NGN(AssetClass.FIAT, "0.000645161290322580645161290323", 0.0002, false),
-    EUR(AssetClass.FIAT, "1.08", 0.00005, false),
-    GBP(AssetClass.FIAT, "1.27", 0.00006, false);
+    BTC(AssetClass.CRYPTO, "97000", 0.0005, false, 8),
+    ETH(AssetClass.CRYPTO, "3400", 0.0007, false, 18),
+    SOL(AssetClass.CRYPTO, "180", 0.0010, false, 9),
+    USDT(AssetClass.STABLECOIN, "1", 0.00005, true, 6),
+    USDC(AssetClass.STABLECOIN, "1", 0.00005, true, 6),
+    USD(AssetClass.FIAT, "1", 0.0, true, 2),
+    NGN(AssetClass.FIAT, "0.000645161290322580645161290323", 0.0002, false, 2),
+    EUR(AssetClass.FIAT, "1.08", 0.00005, false, 2),
+    GBP(AssetClass.FIAT, "1.27", 0.00006, false, 2);
 
     /** Every asset, comma-separated, for error messages. */
     public static final String SUPPORTED = Arrays.stream(values()).map(Asset::name).collect(Collectors.joining(", "));
@@ -28,12 +28,19 @@ public enum Asset {
     private final BigDecimal referenceUsdPrice;
     private final double volatility;
     private final boolean anchored;
+    private final int scale;
 
-    Asset(AssetClass assetClass, String referenceUsdPrice, double volatility, boolean anchored) {
+    Asset(AssetClass assetClass, String referenceUsdPrice, double volatility, boolean anchored, int scale) {
         this.assetClass = assetClass;
         this.referenceUsdPrice = new BigDecimal(referenceUsdPrice);
         this.volatility = volatility;
         this.anchored = anchored;
+        this.scale = scale;
+    }
+
+    /** Decimal places the ledger accounts this asset in (payments' currency scale): 0.01 USD, 1 satoshi, 1 wei. */
+    public int scale() {
+        return scale;
     }
 
     /** The asset with this code, ignoring case. */

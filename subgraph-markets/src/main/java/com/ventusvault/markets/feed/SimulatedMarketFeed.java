@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -41,6 +42,8 @@ public class SimulatedMarketFeed implements SmartLifecycle {
     private final Clock clock;
     private final RandomWalk walk;
     private final AtomicReference<MarketSnapshot> latest;
+    /** Every tick, to whoever listens now; a listener that falls behind misses ticks rather than holding the feed. */
+    private final Sinks.Many<MarketSnapshot> listeners = Sinks.many().multicast().directBestEffort();
     private volatile Disposable ticking;
     private volatile Disposable cleanup;
 
@@ -55,6 +58,11 @@ public class SimulatedMarketFeed implements SmartLifecycle {
     /** The market as of the last tick. */
     public MarketSnapshot current() {
         return latest.get();
+    }
+
+    /** The market at every tick from now on. */
+    public Flux<MarketSnapshot> ticks() {
+        return listeners.asFlux();
     }
 
     /** Whether the last tick is older than three tick intervals, i.e. the feed has stopped or fallen behind. */
@@ -112,6 +120,7 @@ public class SimulatedMarketFeed implements SmartLifecycle {
     private Mono<MarketSnapshot> tick() {
         MarketSnapshot next = walk.step(latest.get(), clock.instant());
         latest.set(next);
+        listeners.tryEmitNext(next);
         return ticks.append(next)
                 .thenReturn(next)
                 .onErrorResume(e -> {

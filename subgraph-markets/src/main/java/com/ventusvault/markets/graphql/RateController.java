@@ -13,10 +13,13 @@ import java.util.List;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 /**
- * {@code rate}, {@code rates} and {@code Rate} entity resolution, all read from the feed's latest snapshot. Pairs are
+ * {@code rate}, {@code rates} and {@code Rate} entity resolution, all read from the feed's latest snapshot, and
+ * {@code rateUpdated}, which follows the feed's ticks. Pairs are
  * case-insensitive; one that is malformed, names an unknown asset or repeats an asset is a BAD_REQUEST error whose
  * message names the pair and lists the supported assets.
  */
@@ -41,16 +44,29 @@ class RateController {
 
     @QueryMapping
     List<Rate> rates(@Argument List<String> pairs) {
-        if (pairs != null && pairs.size() > properties.maxPairsPerRequest()) {
-            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "rates accepts at most " + properties.maxPairsPerRequest()
+        return quoteAll(parseAll("rates", pairs != null ? pairs : properties.defaultPairs()));
+    }
+
+    /** Each tick's rates of the pairs, as the feed moves (never stale: a rate is sent because it is new). */
+    @SubscriptionMapping
+    Flux<Rate> rateUpdated(@Argument List<String> pairs) {
+        if (pairs.isEmpty()) {
+            throw ApiException.badInput("rateUpdated needs at least one pair, e.g. [\"BTC/USD\"]", "pairs");
+        }
+        List<Pair> parsed = parseAll("rateUpdated", pairs);
+        return feed.ticks().concatMapIterable(market -> parsed.stream().map(pair -> toRate(market.quote(pair), false)).toList());
+    }
+
+    private List<Pair> parseAll(String field, List<String> pairs) {
+        if (pairs.size() > properties.maxPairsPerRequest()) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, field + " accepts at most " + properties.maxPairsPerRequest()
                     + " pairs per request, got " + pairs.size(), List.of("pairs"));
         }
-        List<String> wanted = pairs != null ? pairs : properties.defaultPairs();
-        List<Pair> parsed = new ArrayList<>(wanted.size());
-        for (int i = 0; i < wanted.size(); i++) {
-            parsed.add(parse(wanted.get(i), "pairs", String.valueOf(i)));
+        List<Pair> parsed = new ArrayList<>(pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
+            parsed.add(parse(pairs.get(i), "pairs", String.valueOf(i)));
         }
-        return quoteAll(parsed);
+        return parsed;
     }
 
     /**

@@ -133,7 +133,7 @@ class RateQueryIntegrationTests {
     @Test
     void publishesTheMarketsSdlToTheGateway() {
         graphQl.documentName("serviceSdl").execute().path("_service.sdl").entity(String.class).satisfies(sdl ->
-                assertThat(sdl).contains("union _Entity = Rate", "type Rate @key(fields : \"pair\"", "rate(pair: String!): Rate",
+                assertThat(sdl).contains("union _Entity = Quote | Rate | Trade | Transfer", "type Rate @key(fields : \"pair\"", "rate(pair: String!): Rate",
                         "rates(pairs: [String!]): [Rate!]!"));
     }
 
