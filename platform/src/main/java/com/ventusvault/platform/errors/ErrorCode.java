@@ -15,6 +15,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** A rate, size or complexity limit was hit. */
     LIMIT_EXCEEDED,
+    /** A price source has no price for what was asked (never had one, or does not quote it); retry later. */
+    RATE_UNAVAILABLE,
     /** Something failed on our side; the message carries only a reference id. */
     INTERNAL
 }

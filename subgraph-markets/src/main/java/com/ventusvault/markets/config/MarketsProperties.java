@@ -1,5 +1,6 @@
 package com.ventusvault.markets.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanupInterval    how often that cleanup runs
  * @param defaultPairs       what {@code rates} returns when called without {@code pairs}
  * @param maxPairsPerRequest most pairs one {@code rates} call may ask for; more is a LIMIT_EXCEEDED error
+ * @param source             where prices come from: {@code simulated} (default, no network) or {@code xchange} (a
+ *                           real exchange, settings under {@code xchange}; poll it every {@code tick-interval}, e.g. 5s)
+ * @param xchange            the exchange used when {@code source} is {@code xchange}
  */
 @ConfigurationProperties("ventus.markets")
 public record MarketsProperties(
@@ -24,9 +28,23 @@ public record MarketsProperties(
         @DefaultValue("10m") Duration cleanupInterval,
         @DefaultValue({"BTC/USD", "ETH/USD", "SOL/USD", "BTC/USDT", "ETH/USDT", "SOL/USDT", "USDT/USD", "USDC/USD",
                 "EUR/USD", "GBP/USD", "USD/NGN", "USDT/NGN", "BTC/NGN"}) List<String> defaultPairs,
-        @DefaultValue("100") int maxPairsPerRequest) {
+        @DefaultValue("100") int maxPairsPerRequest,
+        @DefaultValue("simulated") String source,
+        @DefaultValue Xchange xchange) {
+
+    /**
+     * @param exchange which exchange (supported: {@code kraken})
+     * @param baseUrl  its public REST API
+     * @param timeout  how long one poll of every ticker may take before the tick counts as failed
+     */
+    public record Xchange(@DefaultValue("kraken") String exchange, @DefaultValue("https://api.kraken.com") URI baseUrl,
+                          @DefaultValue("5s") Duration timeout) {
+    }
 
     public MarketsProperties {
+        if (!source.equals("simulated") && !source.equals("xchange")) {
+            throw new IllegalArgumentException("ventus.markets.source must be simulated or xchange, got " + source);
+        }
         requirePositive("tick-interval", tickInterval);
         requirePositive("history-retention", historyRetention);
         requirePositive("cleanup-interval", cleanupInterval);

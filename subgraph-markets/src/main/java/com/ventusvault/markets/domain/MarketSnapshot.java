@@ -9,8 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Every asset's price in USD at one moment. Any pair's quote derives from it through USD, so the market is
- * consistent by construction: USD/NGN × NGN/USD = 1 and BTC/EUR = BTC/USD ÷ EUR/USD, up to rounding.
+ * Assets' prices in USD at one moment. Any pair's quote derives from it through USD, so the market is consistent by
+ * construction: USD/NGN × NGN/USD = 1 and BTC/EUR = BTC/USD ÷ EUR/USD, up to rounding. The simulated market prices
+ * every asset; an exchange may not quote some (Kraken has no NGN): pairs with such an asset have no quote.
  */
 public record MarketSnapshot(Instant asOf, Map<Asset, BigDecimal> usdPrices) {
 
@@ -21,12 +22,12 @@ public record MarketSnapshot(Instant asOf, Map<Asset, BigDecimal> usdPrices) {
     public MarketSnapshot {
         EnumMap<Asset, BigDecimal> copy = new EnumMap<>(Asset.class);
         copy.putAll(usdPrices);
-        for (Asset asset : Asset.values()) {
-            BigDecimal price = copy.get(asset);
+        copy.put(Asset.USD, BigDecimal.ONE);
+        copy.forEach((asset, price) -> {
             if (price == null || price.signum() <= 0) {
                 throw new IllegalArgumentException("A market snapshot needs a positive USD price for " + asset + ", got " + price);
             }
-        }
+        });
         usdPrices = Collections.unmodifiableMap(copy);
     }
 
@@ -39,13 +40,24 @@ public record MarketSnapshot(Instant asOf, Map<Asset, BigDecimal> usdPrices) {
         return new MarketSnapshot(asOf, prices);
     }
 
-    /** The USD price of an asset. */
+    /** The USD price of an asset; null when this market does not price it. */
     public BigDecimal usdPrice(Asset asset) {
         return usdPrices.get(asset);
     }
 
-    /** The quote of a pair: mid price through USD, bid and ask half the wider asset class spread away from it. */
+    /** Whether both assets of the pair have a price. */
+    public boolean quotes(Pair pair) {
+        return usdPrices.containsKey(pair.base()) && usdPrices.containsKey(pair.quote());
+    }
+
+    /**
+     * The quote of a pair: mid price through USD, bid and ask half the wider asset class spread away from it.
+     * Check {@link #quotes} first: a pair with an unpriced asset has none.
+     */
     public Quote quote(Pair pair) {
+        if (!quotes(pair)) {
+            throw new IllegalStateException("No price for " + pair + " in this market");
+        }
         BigDecimal mid = usdPrice(pair.base()).divide(usdPrice(pair.quote()), MathContext.DECIMAL128);
         BigDecimal spread = pair.base().assetClass().spread().max(pair.quote().assetClass().spread());
         BigDecimal half = spread.divide(BigDecimal.TWO, MathContext.DECIMAL128);

@@ -5,7 +5,7 @@ import com.ventusvault.markets.domain.MarketSnapshot;
 import com.ventusvault.markets.domain.Pair;
 import com.ventusvault.markets.domain.PairParsing;
 import com.ventusvault.markets.domain.Quote;
-import com.ventusvault.markets.feed.SimulatedMarketFeed;
+import com.ventusvault.markets.feed.MarketFeed;
 import com.ventusvault.platform.errors.ApiException;
 import com.ventusvault.platform.errors.ErrorCode;
 import java.util.ArrayList;
@@ -26,12 +26,10 @@ import reactor.core.publisher.Flux;
 @Controller
 class RateController {
 
-    static final String SOURCE = "simulated";
-
-    private final SimulatedMarketFeed feed;
+    private final MarketFeed feed;
     private final MarketsProperties properties;
 
-    RateController(SimulatedMarketFeed feed, MarketsProperties properties) {
+    RateController(MarketFeed feed, MarketsProperties properties) {
         this.feed = feed;
         this.properties = properties;
     }
@@ -39,7 +37,7 @@ class RateController {
     @QueryMapping
     Rate rate(@Argument String pair) {
         MarketSnapshot market = feed.current();
-        return toRate(market.quote(parse(pair, "pair")), feed.isStale(market));
+        return toRate(market, parse(pair, "pair"), feed.isStale(market));
     }
 
     @QueryMapping
@@ -54,7 +52,8 @@ class RateController {
             throw ApiException.badInput("rateUpdated needs at least one pair, e.g. [\"BTC/USD\"]", "pairs");
         }
         List<Pair> parsed = parseAll("rateUpdated", pairs);
-        return feed.ticks().concatMapIterable(market -> parsed.stream().map(pair -> toRate(market.quote(pair), false)).toList());
+        return feed.ticks().concatMapIterable(market -> parsed.stream().filter(market::quotes)
+                .map(pair -> toRate(market, pair, false)).toList());
     }
 
     private List<Pair> parseAll(String field, List<String> pairs) {
@@ -93,7 +92,7 @@ class RateController {
     private List<Rate> quoteAll(List<Pair> pairs) {
         MarketSnapshot market = feed.current();
         boolean stale = feed.isStale(market);
-        return pairs.stream().map(pair -> toRate(market.quote(pair), stale)).toList();
+        return pairs.stream().map(pair -> toRate(market, pair, stale)).toList();
     }
 
     private static Pair parse(String text, String... field) {
@@ -103,7 +102,15 @@ class RateController {
         };
     }
 
-    private static Rate toRate(Quote quote, boolean stale) {
-        return new Rate(quote.pair().toString(), quote.price(), quote.bid(), quote.ask(), SOURCE, quote.asOf(), stale);
+    /** The pair's rate in {@code market}; RATE_UNAVAILABLE when the source has no price for one of its assets. */
+    private Rate toRate(MarketSnapshot market, Pair pair, boolean stale) {
+        if (!market.quotes(pair)) {
+            throw new ApiException(ErrorCode.RATE_UNAVAILABLE, "No " + feed.sourceName() + " price for " + pair
+                    + (market.usdPrices().size() <= 1 ? " yet: the source has not answered since startup; retry shortly"
+                    : ": the source does not quote one of its assets"));
+        }
+        Quote quote = market.quote(pair);
+        return new Rate(quote.pair().toString(), quote.price(), quote.bid(), quote.ask(), feed.sourceName(), quote.asOf(),
+                stale);
     }
 }

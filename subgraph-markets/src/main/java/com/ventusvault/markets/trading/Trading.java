@@ -2,7 +2,8 @@ package com.ventusvault.markets.trading;
 
 import com.ventusvault.markets.domain.Asset;
 import com.ventusvault.markets.domain.MarketSnapshot;
-import com.ventusvault.markets.feed.SimulatedMarketFeed;
+import com.ventusvault.markets.domain.Pair;
+import com.ventusvault.markets.feed.MarketFeed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,11 +45,11 @@ public class Trading {
 
     private final TradingRepository repository;
     private final PaymentsLedger payments;
-    private final SimulatedMarketFeed feed;
+    private final MarketFeed feed;
     private final TradingProperties properties;
     private final Clock clock;
 
-    Trading(TradingRepository repository, PaymentsLedger payments, SimulatedMarketFeed feed, TradingProperties properties,
+    Trading(TradingRepository repository, PaymentsLedger payments, MarketFeed feed, TradingProperties properties,
             Clock clock) {
         this.repository = repository;
         this.payments = payments;
@@ -66,7 +67,7 @@ public class Trading {
                     + " is not traded; supported currencies are " + Asset.SUPPORTED, field));
         }
         MarketSnapshot market = feed.current();
-        if (feed.isStale(market)) {
+        if (from.get() != to.get() && (!market.quotes(new Pair(from.get(), to.get())) || feed.isStale(market))) {
             return Mono.just(Outcome.refused("RATE_UNAVAILABLE", "The market has no fresh price (last one at "
                     + market.asOf() + "); a stale price is never quoted, retry shortly", null));
         }

@@ -3,7 +3,6 @@ package com.ventusvault.markets.feed;
 import com.ventusvault.markets.config.MarketsProperties;
 import com.ventusvault.markets.domain.Asset;
 import com.ventusvault.markets.domain.MarketSnapshot;
-import com.ventusvault.markets.domain.RandomWalk;
 import com.ventusvault.markets.persistence.PriceTickRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,35 +23,49 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The built-in market feed: no network, a {@link RandomWalk} ticking every {@code ventus.markets.tick-interval} on a
- * Reactor interval. Each tick replaces the in-memory snapshot the resolvers read and appends it to PostgreSQL, so a
- * restart resumes from the last persisted prices. A second interval deletes history older than the retention.
+ * The market feed: every {@code ventus.markets.tick-interval} it asks its {@link PriceSource} (the simulated market by
+ * default, or a real exchange) for the next snapshot, which replaces the in-memory one the resolvers read, goes to
+ * {@link #ticks()} listeners and is appended to PostgreSQL, so a restart resumes from the source's last persisted
+ * prices. A second interval deletes history older than the retention.
+ *
+ * <p>The in-memory snapshot is the last known good one: when the source fails, it stays, and once it is older than
+ * three tick intervals its rates are served {@code stale}. A source that never answered (an exchange down at the
+ * first start) has no prices at all: its rates are unavailable.
  *
  * <p>It starts before the web server accepts requests and stops after it (lifecycle phase), disposing both intervals.
  * A failed write is logged and the next tick carries on: quotes stay live even if the database blips.
  */
 @Component
-public class SimulatedMarketFeed implements SmartLifecycle {
+public class MarketFeed implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(SimulatedMarketFeed.class);
+    private static final Logger log = LoggerFactory.getLogger(MarketFeed.class);
     private static final Duration RESUME_TIMEOUT = Duration.ofSeconds(30);
 
     private final PriceTickRepository ticks;
     private final MarketsProperties properties;
     private final Clock clock;
-    private final RandomWalk walk;
+    private final PriceSource source;
     private final AtomicReference<MarketSnapshot> latest;
     /** Every tick, to whoever listens now; a listener that falls behind misses ticks rather than holding the feed. */
     private final Sinks.Many<MarketSnapshot> listeners = Sinks.many().multicast().directBestEffort();
+    /** Whether the last tick failed: a failure is logged when it starts and when it ends, not at every tick. */
+    private volatile boolean failing;
     private volatile Disposable ticking;
     private volatile Disposable cleanup;
 
-    public SimulatedMarketFeed(PriceTickRepository ticks, MarketsProperties properties, Clock clock) {
+    public MarketFeed(PriceTickRepository ticks, MarketsProperties properties, Clock clock) {
         this.ticks = ticks;
         this.properties = properties;
         this.clock = clock;
-        this.walk = new RandomWalk(properties.seed() != null ? properties.seed() : new SplittableRandom().nextLong());
-        this.latest = new AtomicReference<>(MarketSnapshot.reference(clock.instant()));
+        this.source = properties.source().equals("xchange") ? new XChangeSource(properties.xchange())
+                : new RandomWalkSource(properties.seed() != null ? properties.seed() : new SplittableRandom().nextLong());
+        this.latest = new AtomicReference<>(source.hasReferencePrices() ? MarketSnapshot.reference(clock.instant())
+                : new MarketSnapshot(Instant.EPOCH, Map.of()));
+    }
+
+    /** Where the prices come from, as rates name it: {@code simulated} or the exchange's name. */
+    public String sourceName() {
+        return source.name();
     }
 
     /** The market as of the last tick. */
@@ -89,8 +102,7 @@ public class SimulatedMarketFeed implements SmartLifecycle {
                             return Mono.empty();
                         }), 1)
                 .subscribe();
-        log.info("Simulated market feed started: ticking every {}, seed {}", properties.tickInterval(),
-                properties.seed() != null ? properties.seed() : "random");
+        log.info("Market feed started: {} prices every {}", source.name(), properties.tickInterval());
     }
 
     @Override
@@ -103,7 +115,7 @@ public class SimulatedMarketFeed implements SmartLifecycle {
             cleanup.dispose();
             cleanup = null;
         }
-        log.info("Simulated market feed stopped");
+        log.info("Market feed stopped");
     }
 
     @Override
@@ -118,24 +130,46 @@ public class SimulatedMarketFeed implements SmartLifecycle {
     }
 
     private Mono<MarketSnapshot> tick() {
-        MarketSnapshot next = walk.step(latest.get(), clock.instant());
-        latest.set(next);
-        listeners.tryEmitNext(next);
-        return ticks.append(next)
-                .thenReturn(next)
+        return source.next(latest.get(), clock.instant())
+                .flatMap(next -> {
+                    if (failing) {
+                        failing = false;
+                        log.info("Price source {} answers again", source.name());
+                    }
+                    latest.set(next);
+                    listeners.tryEmitNext(next);
+                    return ticks.append(next, source.name()).thenReturn(next)
+                            .onErrorResume(e -> {
+                                log.warn("Could not persist the tick of {}: {}", next.asOf(), e.toString());
+                                return Mono.empty();
+                            });
+                })
                 .onErrorResume(e -> {
-                    log.warn("Could not persist the tick of {}: {}", next.asOf(), e.toString());
+                    if (!failing) {
+                        failing = true;
+                        log.warn("Price source {} failed ({}); serving the last known prices of {} until it answers",
+                                source.name(), e.toString(), latest.get().asOf());
+                    }
                     return Mono.empty();
                 });
     }
 
-    /** The last persisted prices, reference prices for assets never persisted, stamped now: the market reopens. */
+    /**
+     * The source's last persisted prices. The simulated market reopens now, from reference prices where nothing was
+     * persisted; an exchange's persisted prices keep their time (stale until its first good tick), and without any it
+     * has none.
+     */
     private MarketSnapshot resume() {
-        Map<Asset, BigDecimal> persisted = ticks.latestPrices().block(RESUME_TIMEOUT);
+        MarketSnapshot persisted = ticks.latest(source.name()).block(RESUME_TIMEOUT);
+        if (persisted != null) {
+            log.info("Market feed resumes from {} persisted {} prices", persisted.usdPrices().size(), source.name());
+        }
+        if (!source.hasReferencePrices()) {
+            return persisted != null ? persisted : latest.get();
+        }
         EnumMap<Asset, BigDecimal> prices = new EnumMap<>(MarketSnapshot.reference(Instant.EPOCH).usdPrices());
         if (persisted != null) {
-            prices.putAll(persisted);
-            log.info("Market feed resumes from {} persisted prices", persisted.size());
+            prices.putAll(persisted.usdPrices());
         }
         return new MarketSnapshot(clock.instant(), prices);
     }

@@ -19,10 +19,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @MarketsSubgraphTest
-class SimulatedMarketFeedIntegrationTests {
+class MarketFeedIntegrationTests {
 
     @Autowired
-    SimulatedMarketFeed feed;
+    MarketFeed feed;
 
     @Autowired
     PriceTickRepository ticks;
@@ -56,7 +56,7 @@ class SimulatedMarketFeedIntegrationTests {
         });
         // Between two ticks the database holds exactly what the resolvers serve.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                assertSamePrices(ticks.latestPrices().block(), feed.current()));
+                assertSamePrices(ticks.latest("simulated").block().usdPrices(), feed.current()));
     }
 
     @Test
@@ -70,7 +70,7 @@ class SimulatedMarketFeedIntegrationTests {
             graphQl.documentName("rate").variable("pair", "ETH/USD").execute()
                     .path("rate.stale").entity(Boolean.class).isEqualTo(true);
         } finally {
-            Map<Asset, BigDecimal> persisted = ticks.latestPrices().block();
+            Map<Asset, BigDecimal> persisted = ticks.latest("simulated").block().usdPrices();
             feed.start();
             assertSamePrices(persisted, feed.current());
         }
