@@ -26,9 +26,6 @@ OUT=$(cd "$OUT" && pwd)
 if [ "${1:-}" != "--no-build" ]; then
   ./mvnw -q -B -ntp -o -pl stack,benchmarks -am package -DskipTests
 fi
-for port in 4000 4001 4002 4003 4004; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is in use: stop that stack first." >&2; exit 1; fi
-done
 
 # pgbench: any recent client speaks to the PostgreSQL 17 server.
 PGBENCH=${PGBENCH:-$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)}
@@ -40,25 +37,10 @@ fi
 PSQL=$(dirname "$PGBENCH")/psql
 [ -x "$PSQL" ] || PSQL=psql
 
-# P2pLoad sends every user's transfers from this one address: the gateway's rate-limit buckets must not empty
+# P2pLoad sends every user's transfers from this one address: start-stack.sh raises the gateway's rate buckets
 # (its `benchmark` profile does the same for gateway-only tools; here the arguments reach only the gateway's context).
-"$JAVA_HOME/bin/java" -jar stack/target/ventusvault-stack-exec.jar --logging.level.io.zonky=INFO \
-  --gateway.limits.rate.per-ip.capacity=1000000000 --gateway.limits.rate.per-ip.period=1s \
-  --gateway.limits.rate.per-user.capacity=1000000000 --gateway.limits.rate.per-user.period=1s >"$OUT/stack.log" 2>&1 &
-STACK=$!
-SAMPLER=
-cleanup() {
-  [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
-  kill "$STACK" 2>/dev/null || true
-  wait "$STACK" 2>/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 240); do
-  grep -q "VentusVault is ready" "$OUT/stack.log" && break
-  kill -0 "$STACK" 2>/dev/null || { echo "The stack did not start: see $OUT/stack.log" >&2; exit 1; }
-  sleep 1
-done
-grep -q "VentusVault is ready" "$OUT/stack.log" || { echo "The stack was not ready after 240 s" >&2; exit 1; }
+. benchmarks/start-stack.sh
+start_stack
 # The stack does not print where its embedded PostgreSQL listens: take the port its JVM holds the most connections to.
 PGPORT=$(ss -Htnp state established 2>/dev/null | grep "pid=$STACK," | awk '{print $4}' | sed 's/.*://' \
   | grep -vE '^400[0-4]$' | sort | uniq -c | sort -rn | awk 'NR == 1 {print $2}')

@@ -26,31 +26,10 @@ OUT=$(cd "$OUT" && pwd)
 if [ "${1:-}" != "--no-build" ]; then
   ./mvnw -q -B -ntp -o -pl stack,benchmarks -am package -DskipTests
 fi
-for port in 4000 4001 4002 4003 4004; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is in use: stop that stack first." >&2; exit 1; fi
-done
 
-# One address sends everything: the gateway's rate buckets and per-user subscription caps are raised for the load
-# (the arguments reach every app; only the gateway reads gateway.*).
-"$JAVA_HOME/bin/java" -jar stack/target/ventusvault-stack-exec.jar --logging.level.io.zonky=INFO \
-  --gateway.limits.rate.per-ip.capacity=1000000000 --gateway.limits.rate.per-ip.period=1s \
-  --gateway.limits.rate.per-user.capacity=1000000000 --gateway.limits.rate.per-user.period=1s \
-  --gateway.limits.subscriptions.max-per-user=100000 --gateway.limits.subscriptions.max-per-connection=100 \
-  >"$OUT/stack.log" 2>&1 &
-STACK=$!
-SAMPLER=
-cleanup() {
-  [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
-  kill "$STACK" 2>/dev/null || true
-  wait "$STACK" 2>/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 240); do
-  grep -q "VentusVault is ready" "$OUT/stack.log" && break
-  kill -0 "$STACK" 2>/dev/null || { echo "The stack did not start: see $OUT/stack.log" >&2; exit 1; }
-  sleep 1
-done
-grep -q "VentusVault is ready" "$OUT/stack.log" || { echo "The stack was not ready in 240 s" >&2; exit 1; }
+# One address opens every socket: start-stack.sh raises the rate buckets; the subscription caps per user go too.
+. benchmarks/start-stack.sh
+start_stack --gateway.limits.subscriptions.max-per-user=100000 --gateway.limits.subscriptions.max-per-connection=100
 
 (while kill -0 "$STACK" 2>/dev/null; do
    printf '%s rss_kb=%s threads=%s\n' "$(date -u +%T)" "$(ps -o rss= -p "$STACK" | tr -d ' ')" \

@@ -1,9 +1,9 @@
 package com.ventusvault.accounts.paymentevents;
 
 import com.ventusvault.platform.database.PostgresNotifications;
+import com.ventusvault.platform.database.WakeUpLoop;
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,10 +15,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Follows payments' transactional outbox ({@code <schema>.outbox_event}, same database) and hands each event to
@@ -45,10 +43,8 @@ public class PaymentEventsConsumer implements SmartLifecycle {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final EventGaps gaps;
-    private final PostgresNotifications notifications;
-    private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+    private final WakeUpLoop loop;
     private final AtomicBoolean tableMissingLogged = new AtomicBoolean();
-    private volatile Disposable running;
 
     PaymentEventsConsumer(PaymentEventsProperties properties, PaymentEventHandler handler, DatabaseClient database,
                           TransactionalOperator transactions, Clock clock, Environment environment) {
@@ -57,7 +53,8 @@ public class PaymentEventsConsumer implements SmartLifecycle {
         this.database = database;
         this.transactions = transactions;
         this.gaps = new EventGaps(properties.gapTimeout(), clock);
-        this.notifications = PostgresNotifications.of(environment);
+        this.loop = new WakeUpLoop("Handling payments events", properties.pollInterval(),
+                PostgresNotifications.of(environment).listen("ventus_outbox"), this::drain);
     }
 
     @Override
@@ -66,28 +63,17 @@ public class PaymentEventsConsumer implements SmartLifecycle {
             log.info("Not following payments' outbox (ventus.accounts.payment-events.enabled=false)");
             return;
         }
-        Flux<Boolean> ticks = Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> true);
-        running = Flux.merge(ticks, wakeUps.asFlux(), notifications.listen("ventus_outbox").map(id -> true))
-                .onBackpressureDrop()
-                .concatMap(wake -> drain().onErrorResume(error -> {
-                    log.error("Handling payments events failed; retrying at the next wake-up", error);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = running;
-        running = null;
-        if (current != null) {
-            current.dispose();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running != null;
+        return loop.isRunning();
     }
 
     /** Handles every event available now (batch after batch); the number handled. */
@@ -98,7 +84,7 @@ public class PaymentEventsConsumer implements SmartLifecycle {
 
     /** Asks the running consumer to look for events now. */
     public void wakeUp() {
-        wakeUps.tryEmitNext(true);
+        loop.wakeUp();
     }
 
     private Mono<Long> drainBatch() {

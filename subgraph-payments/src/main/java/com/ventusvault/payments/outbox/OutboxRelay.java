@@ -1,6 +1,7 @@
 package com.ventusvault.payments.outbox;
 
 import com.ventusvault.platform.database.PostgresNotifications;
+import com.ventusvault.platform.database.WakeUpLoop;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,10 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,8 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final DatabaseClient database;
     private final OutboxFanout fanout;
     private final RelayProperties properties;
-    private final PostgresNotifications notifications;
-    private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+    private final WakeUpLoop loop;
     private final AtomicBoolean recheckScheduled = new AtomicBoolean();
 
     /** The last id delivered or passed over. */
@@ -54,13 +51,13 @@ public class OutboxRelay implements SmartLifecycle {
     /** Delivered ids up to here are marked {@code published_at}; marking is batched, at most once a poll interval. */
     private volatile long markedThrough;
     private volatile long markedAt = System.nanoTime();
-    private volatile Disposable running;
 
     OutboxRelay(DatabaseClient database, OutboxFanout fanout, RelayProperties properties, Environment environment) {
         this.database = database;
         this.fanout = fanout;
         this.properties = properties;
-        this.notifications = PostgresNotifications.of(environment);
+        this.loop = new WakeUpLoop("Relaying outbox events", properties.pollInterval(),
+                PostgresNotifications.of(environment).listen("ventus_outbox"), this::drain);
     }
 
     /** One read: the events after the position and the snapshot they were read in. */
@@ -77,29 +74,18 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(row -> row.get("last", Long.class)).one().block(STARTUP_TIMEOUT);
         settledThrough = position;
         markedThrough = position;
-        Flux<Boolean> ticks = Flux.interval(properties.pollInterval()).map(tick -> true);
-        running = Flux.merge(ticks, wakeUps.asFlux(), notifications.listen("ventus_outbox").map(id -> true))
-                .onBackpressureDrop()
-                .concatMap(wake -> drain().onErrorResume(error -> {
-                    log.error("Relaying outbox events failed; retrying at the next wake-up", error);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        loop.start();
         log.info("Outbox relay started after event {}", position);
     }
 
     @Override
     public void stop() {
-        Disposable current = running;
-        running = null;
-        if (current != null) {
-            current.dispose();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running != null;
+        return loop.isRunning();
     }
 
     /** Subscribers may come as soon as the web server does: start before it, stop after it. */
@@ -120,7 +106,7 @@ public class OutboxRelay implements SmartLifecycle {
                 expected = event.id() + 1;
             }
             if (read.events().size() == properties.batchSize()) {
-                wakeUps.tryEmitNext(true);
+                loop.wakeUp();
             }
             return markPublished();
         });
@@ -154,11 +140,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .doOnNext(settled -> {
                     if (settled) {
                         settledThrough = Math.max(settledThrough, gapTop);
-                        wakeUps.tryEmitNext(true);
+                        loop.wakeUp();
                     } else if (recheckScheduled.compareAndSet(false, true)) {
                         Mono.delay(properties.gapRecheck()).subscribe(tick -> {
                             recheckScheduled.set(false);
-                            wakeUps.tryEmitNext(true);
+                            loop.wakeUp();
                         });
                     }
                 })
