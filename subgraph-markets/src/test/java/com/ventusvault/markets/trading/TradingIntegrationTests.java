@@ -36,7 +36,8 @@ class TradingIntegrationTests {
     static void start() {
         payments = run(PaymentsApplication.builder(), "--ventus.payments.demo-funding=true");
         markets = run(MarketsApplication.builder(), "--ventus.markets.trading.payments-url=http://localhost:" + port(payments),
-                "--ventus.markets.trading.quote-ttl=2s", "--ventus.markets.tick-interval=200ms", "--ventus.markets.seed=7");
+                "--ventus.markets.trading.quote-ttl=2s", "--ventus.markets.trading.resume-after=1s",
+                "--ventus.markets.tick-interval=200ms", "--ventus.markets.seed=7");
     }
 
     @AfterAll
@@ -107,6 +108,30 @@ class TradingIntegrationTests {
         Trader other = trader("0.00");
         String mine = (String) createQuote(trader, "USD", "EUR", "1.00").get("id");
         assertThat(errorOf(execute(other, mine, "k4"))).as("another user's quote").isEqualTo("QUOTE_NOT_FOUND");
+    }
+
+    @Test
+    void aTradeWhoseAnswerWasLostIsResumedInTheBackground() throws Exception {
+        Trader trader = trader("30.00");
+        UUID quoteId = UUID.fromString((String) createQuote(trader, "USD", "GBP", "10.00").get("id"));
+        // Claimed, as executeTrade does first, but payments was never asked (markets stopped in between, say).
+        StoredTrade claimed = markets.getBean(TradingRepository.class)
+                .claim(UUID.randomUUID(), quoteId, trader.id(), "lost-answer", java.time.Instant.now())
+                .block(Duration.ofSeconds(10));
+        assertThat(claimed.status()).isEqualTo("INITIATED");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String status = "INITIATED";
+        while (status.equals("INITIATED") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = trader.markets().document("query($id: ID!) { trade(id: $id) { status } }")
+                    .variable("id", claimed.id().toString()).execute().path("trade.status").entity(String.class).get();
+        }
+        assertThat(status).isEqualTo("COMPLETED");
+        assertThat(balance(trader, "USD")).isEqualByComparingTo("19.95");
+        // The client's own retry with the key finds the answered trade.
+        Map<String, Object> again = execute(trader, quoteId.toString(), "lost-answer");
+        assertThat(((Map<?, ?>) again.get("trade")).get("id")).isEqualTo(claimed.id().toString());
     }
 
     // ---------------------------------------------------------------- helpers
