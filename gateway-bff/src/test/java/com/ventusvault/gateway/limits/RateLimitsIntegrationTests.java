@@ -3,9 +3,9 @@ package com.ventusvault.gateway.limits;
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.stubs.SocketClient;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,18 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RateLimitsIntegrationTests {
 
-    private static final VentusStubs STUBS = new VentusStubs();
+    @RegisterExtension
+    static final VentusStubs STUBS = new VentusStubs();
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
-        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
+        STUBS.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
 
     @Autowired
     WebTestClient http;

@@ -3,9 +3,9 @@ package com.ventusvault.gateway.security;
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.stubs.StubSubgraph;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -29,18 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class AccessControlIntegrationTests {
 
-    private static final VentusStubs STUBS = new VentusStubs();
+    @RegisterExtension
+    static final VentusStubs STUBS = new VentusStubs();
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
-        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
-        STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+        STUBS.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
 
     @Autowired
     WebTestClient http;

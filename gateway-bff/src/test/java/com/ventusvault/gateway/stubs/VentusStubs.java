@@ -13,9 +13,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Our four subgraphs as stubs with a little fixed data: Ada (u1) with USD and BTC wallets, Bob (u2) with USD. */
-public final class VentusStubs implements AutoCloseable {
+/**
+ * Our four subgraphs as stubs with a little fixed data: Ada (u1) with USD and BTC wallets, Bob (u2) with USD. A test
+ * class holds one as {@code @RegisterExtension static final VentusStubs STUBS} (closed after its last test) and points
+ * the gateway at it with {@link #register} in its {@code @DynamicPropertySource}.
+ */
+public final class VentusStubs implements AutoCloseable, AfterAllCallback {
 
     public final List<StubSubgraph.Received> log = StubSubgraph.newLog();
     public final StubSubgraph accounts;
@@ -96,6 +103,17 @@ public final class VentusStubs implements AutoCloseable {
 
     private static UUID userId(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Points the gateway at these stubs: their JWKS and every subgraph's URL. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("ventus.auth.jwks-uri", this::jwksUri);
+        urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public Map<String, String> urls() {

@@ -3,10 +3,10 @@ package com.ventusvault.gateway.transport.http;
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.stubs.StubSubgraph;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -30,19 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.config.name=gateway")
 class SubgraphRequestDeduplicationTests {
 
-    private static final VentusStubs STUBS = new VentusStubs();
+    @RegisterExtension
+    static final VentusStubs STUBS = new VentusStubs();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
-        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
-        STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+        STUBS.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
 
     @LocalServerPort
     int port;

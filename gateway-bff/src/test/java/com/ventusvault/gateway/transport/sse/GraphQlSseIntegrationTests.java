@@ -2,9 +2,9 @@ package com.ventusvault.gateway.transport.sse;
 
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,18 +30,14 @@ class GraphQlSseIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BALANCE = "subscription($w: ID!) { balanceUpdated(walletId: $w) { version "
             + "wallet { owner { displayName } } } }";
-    private static final VentusStubs STUBS = new VentusStubs();
+    @RegisterExtension
+    static final VentusStubs STUBS = new VentusStubs();
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
-        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
-        STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+        STUBS.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
 
     @LocalServerPort
     int port;

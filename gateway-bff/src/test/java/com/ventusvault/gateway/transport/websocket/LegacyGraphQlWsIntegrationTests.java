@@ -3,9 +3,9 @@ package com.ventusvault.gateway.transport.websocket;
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.stubs.SocketClient;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,18 +31,14 @@ import static org.awaitility.Awaitility.await;
 class LegacyGraphQlWsIntegrationTests {
 
     private static final String PROTOCOL = "graphql-ws";
-    private static final VentusStubs STUBS = new VentusStubs();
+    @RegisterExtension
+    static final VentusStubs STUBS = new VentusStubs();
 
     @DynamicPropertySource
     static void subgraphs(DynamicPropertyRegistry registry) {
-        registry.add("ventus.auth.jwks-uri", STUBS::jwksUri);
-        STUBS.urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+        STUBS.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
 
     @LocalServerPort
     int port;
