@@ -43,7 +43,6 @@ class RateLimitsIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @Autowired
     WebTestClient http;
 

@@ -44,7 +44,6 @@ class RequestLimitsIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @Autowired
     WebTestClient http;
 

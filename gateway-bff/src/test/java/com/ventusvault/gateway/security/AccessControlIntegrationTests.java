@@ -37,7 +37,6 @@ class AccessControlIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @Autowired
     WebTestClient http;
 

@@ -40,7 +40,6 @@ class GatewayTokenIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @Autowired
     WebTestClient http;
 

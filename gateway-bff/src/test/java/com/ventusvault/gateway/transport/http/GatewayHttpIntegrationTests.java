@@ -32,7 +32,6 @@ class GatewayHttpIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @Autowired
     WebTestClient http;
 

@@ -36,7 +36,6 @@ class ProductionModeTests {
         STUBS.register(registry);
     }
 
-
     @Autowired
     WebTestClient http;
 

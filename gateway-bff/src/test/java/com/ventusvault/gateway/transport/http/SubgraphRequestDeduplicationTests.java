@@ -39,7 +39,6 @@ class SubgraphRequestDeduplicationTests {
         STUBS.register(registry);
     }
 
-
     @LocalServerPort
     int port;
 

@@ -30,6 +30,7 @@ class GraphQlSseIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BALANCE = "subscription($w: ID!) { balanceUpdated(walletId: $w) { version "
             + "wallet { owner { displayName } } } }";
+
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
 
@@ -37,7 +38,6 @@ class GraphQlSseIntegrationTests {
     static void subgraphs(DynamicPropertyRegistry registry) {
         STUBS.register(registry);
     }
-
 
     @LocalServerPort
     int port;

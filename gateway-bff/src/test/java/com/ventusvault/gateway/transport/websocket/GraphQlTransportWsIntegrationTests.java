@@ -43,7 +43,6 @@ class GraphQlTransportWsIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @LocalServerPort
     int port;
 

@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 class LegacyGraphQlWsIntegrationTests {
 
     private static final String PROTOCOL = "graphql-ws";
+
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
 
@@ -38,7 +39,6 @@ class LegacyGraphQlWsIntegrationTests {
     static void subgraphs(DynamicPropertyRegistry registry) {
         STUBS.register(registry);
     }
-
 
     @LocalServerPort
     int port;

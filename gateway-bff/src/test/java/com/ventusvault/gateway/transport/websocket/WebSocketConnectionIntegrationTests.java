@@ -48,7 +48,6 @@ class WebSocketConnectionIntegrationTests {
         STUBS.register(registry);
     }
 
-
     @LocalServerPort
     int port;
 
