@@ -117,6 +117,34 @@ class SubscriptionsEndToEndIntegrationTests {
     }
 
     @Test
+    void aPayoutsStatusesReachItsSubscriberUntilItCompletes() throws Exception {
+        String alice = client.login("alice@example.com");
+        String wallet = client.gateway().execute("query { me { wallet(currency: \"NGN\") { id } } }", Map.of(), alice)
+                .orThrow().data("me.wallet.id").asString();
+        Response payout = client.gateway().execute("""
+                mutation($input: PayoutInput!) { requestPayout(input: $input) { transfer { id status } userErrors { code } } }""",
+                Map.of("input", Map.of("walletId", wallet, "amount", "500.00", "bankCode", "058",
+                        "accountNumber", "0123456780", "provider", "PAYSTACK", "narration", "subscribed",
+                        "idempotencyKey", "subscribed-payout-" + UUID.randomUUID())), alice).orThrow();
+        assertThat(payout.data("requestPayout.userErrors").isEmpty()).as(payout.body().toString()).isTrue();
+        String id = payout.data("requestPayout.transfer.id").asString();
+
+        GraphQlSocket.Queued updates = socket(alice, Protocol.TRANSPORT_WS)
+                .subscribe(ClientOperations.document("TransferUpdated"), Map.of("id", id));
+        List<JsonNode> states = new ArrayList<>();
+        Event event;
+        while ((event = updates.next(Duration.ofSeconds(30))) instanceof Event.Next next) {
+            states.add(next.payload().path("data").path("transferUpdated"));
+        }
+        assertThat(event).as("the subscription completes after the final status").isInstanceOf(Event.Complete.class);
+        assertThat(states).isNotEmpty().allSatisfy(state -> assertThat(state.path("id").asString()).isEqualTo(id));
+        JsonNode last = states.getLast();
+        assertThat(last.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(last.path("history")).extracting(change -> change.path("status").asString())
+                .endsWith("PROVIDER_PROCESSING", "COMPLETED");
+    }
+
+    @Test
     void aUserCannotSubscribeToAnotherUsersWallet() throws Exception {
         Customer owner = customer("Owner", "0.00");
         Customer snoop = customer("Snoop", "0.00");
