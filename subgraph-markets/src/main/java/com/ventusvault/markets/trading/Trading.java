@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -23,6 +25,8 @@ import reactor.core.publisher.Mono;
 @Service
 @EnableConfigurationProperties(TradingProperties.class)
 public class Trading {
+
+    private static final Logger log = LoggerFactory.getLogger(Trading.class);
 
     /** A business refusal, answered as a user error. */
     public record Refusal(String code, String message, String field) {
@@ -113,11 +117,19 @@ public class Trading {
         return repository.history(user, beforeCreated, beforeId, limit);
     }
 
-    /** Asks payments again about trades nobody heard back on; the background re-drive calls it. */
+    /**
+     * Asks payments again about trades nobody heard back on; the background re-drive calls it. A trade payments
+     * refuses outright (a misconfigured secret, an instruction it rejects) is logged and skipped, so it cannot hold
+     * back the others; it stays INITIATED until someone looks.
+     */
     public Flux<StoredTrade> resumeUnanswered() {
         return repository.unanswered(clock.instant().minus(properties.resumeAfter()))
                 .concatMap(trade -> repository.quote(trade.quoteId(), trade.userId())
-                        .flatMap(quote -> ask(trade, quote)).map(Outcome::value));
+                        .flatMap(quote -> ask(trade, quote)).map(Outcome::value)
+                        .onErrorResume(error -> {
+                            log.error("Trade {} could not be resumed; it stays INITIATED", trade.id(), error);
+                            return Mono.empty();
+                        }));
     }
 
     private Mono<Outcome<StoredTrade>> continueTrade(StoredTrade trade, StoredQuote quote, String key) {

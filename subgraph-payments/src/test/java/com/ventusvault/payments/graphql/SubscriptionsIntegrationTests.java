@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -77,11 +78,11 @@ class SubscriptionsIntegrationTests {
         BlockingQueue<Object> bobEvents = subscribe(bob, BALANCES, Map.of("walletId", bobWallet));
         String transfer = alice.pay(aliceWallet, bobWallet, "10.00");
 
-        Map<String, Object> bobs = update(bobEvents.poll(1, TimeUnit.SECONDS));
+        Map<String, Object> bobs = update(bobEvents.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS));
         assertThat(bobs.get("transfer")).isEqualTo(Map.of("id", transfer));
         assertThat(bobs.get("balance")).isEqualTo(Map.of("amount", "10.00", "currency", "USD"));
         assertThat(bobs.get("wallet")).isEqualTo(Map.of("id", bobWallet, "currency", "USD"));
-        Map<String, Object> alices = update(aliceEvents.poll(1, TimeUnit.SECONDS));
+        Map<String, Object> alices = update(aliceEvents.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS));
         assertThat(alices.get("transfer")).isEqualTo(Map.of("id", transfer));
         assertThat(new BigDecimal(amount(alices, "balance")))
                 .isEqualByComparingTo(PaymentsTestServer.balance(database, aliceWallet));
@@ -104,7 +105,7 @@ class SubscriptionsIntegrationTests {
         assertThat(events.poll(1500, TimeUnit.MILLISECONDS)).as("an event of a rolled-back change").isNull();
 
         String transfer = owner.pay(wallet, other, "5.00");
-        Map<String, Object> update = update(events.poll(1, TimeUnit.SECONDS));
+        Map<String, Object> update = update(events.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS));
         assertThat(update.get("transfer")).isEqualTo(Map.of("id", transfer));
         assertThat(amount(update, "balance")).isEqualTo("44.97");
     }
@@ -120,7 +121,10 @@ class SubscriptionsIntegrationTests {
         BlockingQueue<Object> slowEvents = subscribe(slow, BALANCES, Map.of("walletId", slowWallet));
         BlockingQueue<Object> quickEvents = subscribe(quick, BALANCES, Map.of("walletId", quickWallet));
 
-        // The slow transaction takes its outbox id first and commits 2 s later; the quick transfer commits meanwhile.
+        // The slow transaction takes its outbox id first and stays open until the test lets it commit; the quick
+        // transfer commits meanwhile, with a later id.
+        CompletableFuture<Void> inserted = new CompletableFuture<>();
+        CompletableFuture<Void> mayCommit = new CompletableFuture<>();
         var slowCommit = transactions.transactional(database.sql("insert into outbox_event "
                         + "(aggregate_type, aggregate_id, event_type, payload) "
                         + "values ('Wallet', :id, 'WalletBalanceChanged', cast(:payload as jsonb))")
@@ -128,14 +132,16 @@ class SubscriptionsIntegrationTests {
                 .bind("payload", "{\"walletId\":\"" + slowWallet + "\",\"ownerId\":\"" + slow.id()
                         + "\",\"currency\":\"USD\",\"balance\":\"0\",\"held\":\"0\",\"version\":7}")
                 .then()
-                .then(Mono.delay(Duration.ofSeconds(2)))).toFuture();
-        TimeUnit.MILLISECONDS.sleep(200);
+                .doOnSuccess(done -> inserted.complete(null))
+                .then(Mono.fromFuture(mayCommit))).toFuture();
+        inserted.get(10, TimeUnit.SECONDS);
         String transfer = quick.pay(quickWallet, sink, "1.00");
 
         assertThat(quickEvents.poll(1500, TimeUnit.MILLISECONDS)).as("held back behind the open transaction").isNull();
+        mayCommit.complete(null);
         slowCommit.get(10, TimeUnit.SECONDS);
-        assertThat(update(slowEvents.poll(1, TimeUnit.SECONDS)).get("version")).isEqualTo(7);
-        assertThat(update(quickEvents.poll(1, TimeUnit.SECONDS)).get("transfer")).isEqualTo(Map.of("id", transfer));
+        assertThat(update(slowEvents.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS)).get("version")).isEqualTo(7);
+        assertThat(update(quickEvents.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS)).get("transfer")).isEqualTo(Map.of("id", transfer));
     }
 
     @Test
