@@ -12,7 +12,10 @@ final class RunningStack implements ParameterResolver {
 
     static final String[] GENEROUS_RATE_LIMITS = {
             "--gateway.limits.rate.per-ip.capacity=1000000", "--gateway.limits.rate.per-ip.period=1s",
-            "--gateway.limits.rate.per-user.capacity=1000000", "--gateway.limits.rate.per-user.period=1s"};
+            "--gateway.limits.rate.per-user.capacity=1000000", "--gateway.limits.rate.per-user.period=1s",
+            // Many test classes sign the demo users in from this one address within a minute; the login throttle
+            // itself (5 a minute per account and address) is tested in subgraph-accounts.
+            "--ventus.accounts.login.attempts-per-minute=1000"};
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningStack.class);
 
@@ -25,7 +28,7 @@ final class RunningStack implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent("stack", key -> {
             // The tests send hundreds of requests a second from one address (the bank-invariant test's clients):
-            // the gateway's rate limits (default 600 a minute per IP, 300 per user) are raised for them.
+            // the gateway's rate limits (default 600 a minute per IP, 300 per user) and the login throttle are raised.
             Stack stack = Stack.start(StackPorts.random(), GENEROUS_RATE_LIMITS);
             new DemoData(stack.gatewayUrl()).seed();
             return stack;
