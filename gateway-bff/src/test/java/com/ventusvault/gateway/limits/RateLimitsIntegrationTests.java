@@ -3,7 +3,6 @@ package com.ventusvault.gateway.limits;
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.stubs.SocketClient;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,12 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,27 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"spring.config.name=gateway",
                 "gateway.limits.rate.per-ip.capacity=3", "gateway.limits.rate.per-ip.period=1h",
                 "gateway.limits.rate.per-user.capacity=2", "gateway.limits.rate.per-user.period=1h"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class RateLimitsIntegrationTests {
 
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
-
-    @DynamicPropertySource
-    static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.register(registry);
-    }
 
     @Autowired
     WebTestClient http;
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void timeout() {
-        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     private WebTestClient.ResponseSpec typename(String clientIp, String authorization) {
         var request = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)

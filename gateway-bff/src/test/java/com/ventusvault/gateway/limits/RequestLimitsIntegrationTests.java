@@ -11,8 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.ByteArrayInputStream;
@@ -21,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=gateway", "gateway.limits.introspection=false",
                 "gateway.limits.max-request-size=4KB"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class RequestLimitsIntegrationTests {
 
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
-
-    @DynamicPropertySource
-    static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.register(registry);
-    }
 
     @Autowired
     WebTestClient http;
@@ -53,7 +45,6 @@ class RequestLimitsIntegrationTests {
     @BeforeEach
     void clear() {
         STUBS.log.clear();
-        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private WebTestClient.ResponseSpec post(String query) {

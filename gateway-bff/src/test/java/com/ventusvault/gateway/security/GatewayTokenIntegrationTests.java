@@ -10,12 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -28,17 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=gateway")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class GatewayTokenIntegrationTests {
 
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
     private static final String ME = "{\"query\":\"{ me { displayName } rates { pair } }\"}";
-
-    @DynamicPropertySource
-    static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.register(registry);
-    }
 
     @Autowired
     WebTestClient http;
@@ -46,7 +38,6 @@ class GatewayTokenIntegrationTests {
     @BeforeEach
     void clear() {
         STUBS.log.clear();
-        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test

@@ -15,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Our four subgraphs as stubs with a little fixed data: Ada (u1) with USD and BTC wallets, Bob (u2) with USD. A test
- * class holds one as {@code @RegisterExtension static final VentusStubs STUBS} (closed after its last test) and points
- * the gateway at it with {@link #register} in its {@code @DynamicPropertySource}.
+ * class holds one as {@code @RegisterExtension static final VentusStubs STUBS = new VentusStubs();}: closed after its
+ * last test, and the class's gateway points at it ({@link VentusStubsRegistration} adds {@link #gatewayProperties()}).
  */
 public final class VentusStubs implements AutoCloseable, AfterAllCallback {
 
@@ -105,10 +104,12 @@ public final class VentusStubs implements AutoCloseable, AfterAllCallback {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Points the gateway at these stubs: their JWKS and every subgraph's URL. */
-    public void register(DynamicPropertyRegistry registry) {
-        registry.add("ventus.auth.jwks-uri", this::jwksUri);
-        urls().forEach((name, url) -> registry.add("gateway.subgraphs." + name + ".url", () -> url));
+    /** What points the gateway at these stubs: their JWKS and every subgraph's URL. */
+    public Map<String, Object> gatewayProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ventus.auth.jwks-uri", jwksUri());
+        urls().forEach((name, url) -> properties.put("gateway.subgraphs." + name + ".url", url));
+        return properties;
     }
 
     @Override

@@ -4,10 +4,7 @@ import com.ventusvault.gateway.errors.ErrorCode;
 import com.ventusvault.gateway.errors.GraphQlErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
 
 /**
  * The legacy {@code graphql-ws} subprotocol of subscriptions-transport-ws (Apollo's old client, graphql_flutter's
@@ -16,15 +13,9 @@ import java.util.List;
  * refused connection. Results go in {@code data}; an operation that fails as a whole gets {@code error} with the
  * array of GraphQL errors as payload (subscriptions-transport-ws clients read an array or a single error).
  */
-final class LegacyGraphQlWsProtocol implements WebSocketProtocol {
+record LegacyGraphQlWsProtocol(ObjectMapper json) implements WebSocketProtocol {
 
     static final String NAME = "graphql-ws";
-
-    private final ObjectMapper json;
-
-    LegacyGraphQlWsProtocol(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public String name() {
@@ -38,19 +29,13 @@ final class LegacyGraphQlWsProtocol implements WebSocketProtocol {
             case "start" -> ClientMessage.subscribe(message);
             case "stop" -> new ClientMessage.Complete(ClientMessage.id(message));
             case "connection_terminate" -> new ClientMessage.Terminate();
-            default -> throw new ClientMessage.Invalid("Invalid message received: unknown type '"
-                    + message.path("type").asString("") + "'");
+            default -> throw WebSocketProtocol.unknownType(message);
         };
     }
 
     @Override
-    public String acknowledge() {
-        return WebSocketProtocol.message(json, "connection_ack", null, null);
-    }
-
-    @Override
     public String keepAlive() {
-        return WebSocketProtocol.message(json, "ka", null, null);
+        return message("ka", null, null);
     }
 
     @Override
@@ -60,24 +45,12 @@ final class LegacyGraphQlWsProtocol implements WebSocketProtocol {
 
     @Override
     public String next(String id, ObjectNode result) {
-        return WebSocketProtocol.message(json, "data", id, result);
-    }
-
-    @Override
-    public String error(String id, List<ObjectNode> errors) {
-        var array = JsonNodeFactory.instance.arrayNode();
-        errors.forEach(array::add);
-        return WebSocketProtocol.message(json, "error", id, array);
-    }
-
-    @Override
-    public String complete(String id) {
-        return WebSocketProtocol.message(json, "complete", id, null);
+        return message("data", id, result);
     }
 
     @Override
     public String connectionError(String message) {
-        return WebSocketProtocol.message(json, "connection_error", null,
+        return message("connection_error", null,
                 GraphQlErrors.error(message, ErrorCode.UNAUTHENTICATED));
     }
 

@@ -9,18 +9,24 @@ import java.util.List;
 
 /**
  * The two GraphQL-over-WebSocket protocols, as far as they differ: message names and shapes. What the connection does
- * with the messages is the same for both ({@link GraphQlSocket}).
+ * with the messages is the same for both ({@link GraphQlSocket}); the messages both write alike
+ * ({@code connection_ack}, {@code error}, {@code complete}) are written here once.
  */
 sealed interface WebSocketProtocol permits GraphQlTransportWsProtocol, LegacyGraphQlWsProtocol {
 
     /** The subprotocol name the client asks for in {@code Sec-WebSocket-Protocol}. */
     String name();
 
+    /** Writes the messages. */
+    ObjectMapper json();
+
     /** Reads a client message; throws {@link ClientMessage.Invalid} for one the protocol does not allow. */
     ClientMessage parse(JsonNode message);
 
     /** {@code connection_ack}. */
-    String acknowledge();
+    default String acknowledge() {
+        return message("connection_ack", null, null);
+    }
 
     /** What keeps an idle connection open: {@code ping} (graphql-transport-ws) or {@code ka} (legacy). */
     String keepAlive();
@@ -31,11 +37,17 @@ sealed interface WebSocketProtocol permits GraphQlTransportWsProtocol, LegacyGra
     /** One result of operation {@code id}. */
     String next(String id, ObjectNode result);
 
-    /** Operation {@code id} failed with {@code errors} and ends (no {@code complete} follows). */
-    String error(String id, List<ObjectNode> errors);
+    /** Operation {@code id} failed with {@code errors} (an array payload) and ends (no {@code complete} follows). */
+    default String error(String id, List<ObjectNode> errors) {
+        var array = JsonNodeFactory.instance.arrayNode();
+        errors.forEach(array::add);
+        return message("error", id, array);
+    }
 
     /** Operation {@code id} has completed. */
-    String complete(String id);
+    default String complete(String id) {
+        return message("complete", id, null);
+    }
 
     /** Sent before closing a connection whose token was refused: legacy {@code connection_error}; null for none. */
     String connectionError(String message);
@@ -55,7 +67,7 @@ sealed interface WebSocketProtocol permits GraphQlTransportWsProtocol, LegacyGra
     }
 
     /** A message {@code {id?, type, payload?}} as text. */
-    static String message(ObjectMapper json, String type, String id, JsonNode payload) {
+    default String message(String type, String id, JsonNode payload) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
         if (id != null) {
             message.put("id", id);
@@ -64,6 +76,12 @@ sealed interface WebSocketProtocol permits GraphQlTransportWsProtocol, LegacyGra
         if (payload != null) {
             message.set("payload", payload);
         }
-        return json.writeValueAsString(message);
+        return json().writeValueAsString(message);
+    }
+
+    /** The refusal of a message whose {@code type} the protocol does not know. */
+    static ClientMessage.Invalid unknownType(JsonNode message) {
+        return new ClientMessage.Invalid("Invalid message received: unknown type '"
+                + message.path("type").asString("") + "'");
     }
 }

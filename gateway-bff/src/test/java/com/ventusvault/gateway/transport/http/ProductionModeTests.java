@@ -3,18 +3,13 @@ package com.ventusvault.gateway.transport.http;
 import com.ventusvault.gateway.GatewayApplication;
 import com.ventusvault.gateway.document.DocumentStage;
 import com.ventusvault.gateway.stubs.VentusStubs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,24 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=gateway", "gateway.mode=production", "gateway.expose-query-plan=true"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ProductionModeTests {
 
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
 
-    @DynamicPropertySource
-    static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.register(registry);
-    }
-
     @Autowired
     WebTestClient http;
-
-    @BeforeEach
-    void timeout() {
-        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void ignoresThePlanHeader() {

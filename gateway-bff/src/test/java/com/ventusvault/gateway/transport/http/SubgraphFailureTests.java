@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=gateway", "gateway.subgraphs.markets.timeout=400ms",
                 "gateway.subgraphs.payments.url=http://127.0.0.1:9/graphql"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class SubgraphFailureTests {
 
     private static final VentusStubs STUBS = new VentusStubs();
@@ -55,7 +55,6 @@ class SubgraphFailureTests {
     @BeforeEach
     void clear() {
         STUBS.log.clear();
-        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @AfterEach

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -33,11 +31,6 @@ class SubgraphRequestDeduplicationTests {
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -42,11 +40,6 @@ class WebSocketConnectionIntegrationTests {
 
     @RegisterExtension
     static final VentusStubs STUBS = new VentusStubs();
-
-    @DynamicPropertySource
-    static void subgraphs(DynamicPropertyRegistry registry) {
-        STUBS.register(registry);
-    }
 
     @LocalServerPort
     int port;
