@@ -91,6 +91,10 @@ class TradeExecutionIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(signatures.verify(request.signature(), tampered)).as("the signature covers the amounts").isFalse();
 
+        assertThat(new String(request.body(), StandardCharsets.UTF_8)).as("the contract's field order")
+                .startsWith("{\"tradeId\":\"" + trade.get("id") + "\",\"quoteId\":")
+                .contains(",\"sell\":{\"amount\":\"0.01000000\",\"currency\":\"BTC\"},\"buy\":{\"amount\":")
+                .contains(",\"fee\":{\"amount\":\"0.00005000\",\"currency\":\"BTC\"},\"rate\":");
         JsonNode body = request.json();
         assertThat(body.path("tradeId").asString()).isEqualTo(trade.get("id"));
         assertThat(body.path("quoteId").asString()).isEqualTo(quote.get("id"));
