@@ -1,6 +1,8 @@
 package com.ventusvault.markets.trading;
 
+import com.ventusvault.markets.domain.Asset;
 import com.ventusvault.platform.security.ServiceSignature;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,9 +62,9 @@ public class PaymentsLedger {
         body.put("quoteId", quote.id().toString());
         body.put("userId", trade.userId().toString());
         body.put("idempotencyKey", trade.idempotencyKey());
-        body.put("sell", Map.of("amount", terms.sell().toPlainString(), "currency", terms.from().name()));
-        body.put("buy", Map.of("amount", terms.buy().toPlainString(), "currency", terms.to().name()));
-        body.put("fee", Map.of("amount", terms.fee().toPlainString(), "currency", terms.from().name()));
+        body.put("sell", money(terms.sell(), terms.from()));
+        body.put("buy", money(terms.buy(), terms.to()));
+        body.put("fee", money(terms.fee(), terms.from()));
         body.put("rate", terms.rate().toPlainString());
         body.put("expiresAt", quote.expiresAt().toString());
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
@@ -86,6 +88,17 @@ public class PaymentsLedger {
                     log.warn("Trade {}: no answer from payments ({}); the trade stays INITIATED", trade.id(), error.toString());
                     return Mono.just(new Answer.Unavailable(error.toString()));
                 });
+    }
+
+    /**
+     * {@code {"amount": ..., "currency": ...}} in that order, as the contract shows it: the same trade gives the same
+     * bytes in every JVM ({@code Map.of}'s iteration order changes from one JVM to the next).
+     */
+    private static Map<String, String> money(BigDecimal amount, Asset currency) {
+        Map<String, String> money = new LinkedHashMap<>();
+        money.put("amount", amount.toPlainString());
+        money.put("currency", currency.name());
+        return money;
     }
 
     private static Answer read(JsonNode answer) {

@@ -50,6 +50,22 @@ class RateSubscriptionIntegrationTests {
                         assertThat(error.getErrors().toString()).contains("BAD_REQUEST", "BTC-XYZ"));
     }
 
+    @Test
+    void aSubscriptionNeedsOneToAHundredPairs() {
+        assertThatThrownBy(() -> client().document(RATES).variable("pairs", List.of())
+                .executeSubscription().blockFirst(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(SubscriptionErrorException.class, error ->
+                        assertThat(error.getErrors().toString()).contains("BAD_REQUEST", "at least one pair"));
+        List<String> tooMany = java.util.Collections.nCopies(101, "BTC/USD");
+        assertThatThrownBy(() -> client().document(RATES).variable("pairs", tooMany)
+                .executeSubscription().blockFirst(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(SubscriptionErrorException.class, error ->
+                        assertThat(error.getErrors().toString()).contains("LIMIT_EXCEEDED", "at most 100"));
+        List<String> hundred = java.util.Collections.nCopies(100, "ETH/USD");
+        assertThat(client().document(RATES).variable("pairs", hundred).executeSubscription().take(100).collectList()
+                .block(Duration.ofSeconds(10))).as("one tick of a hundred pairs").hasSize(100);
+    }
+
     private WebSocketGraphQlClient client() {
         return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port + "/graphql"),
                 new ReactorNettyWebSocketClient()).build();
