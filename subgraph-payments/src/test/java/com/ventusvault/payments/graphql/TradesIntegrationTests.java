@@ -130,6 +130,8 @@ class TradesIntegrationTests {
 
         assertThat(PaymentsTestServer.balance(database, usd)).isEqualByComparingTo("5.00");
         assertThat(tradeTransfersOf(poor.id())).isZero();
+        assertThat(PaymentsTestServer.walletsOf(database, poor.id())).as("no EUR wallet opened for a refused trade")
+                .isEqualTo(1);
     }
 
     @Test
