@@ -26,9 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Ids come from a sequence when a row is inserted but become visible at commit, so id 11 can be visible while 10
  * is not. Id 10 was then taken before 11, by a transaction that had begun before this read and had not committed: it
  * is in progress in the read's snapshot, or it rolled back. The relay keeps the read's snapshot and waits (rechecking
- * every {@code gap-recheck}) until none of the transactions in progress in it is still running, then reads again:
- * whatever is still missing below 11 is gone for good and is passed over. So a gap costs the lifetime of the
- * transactions that were open at the read, never a fixed timeout, and no committed event is ever skipped.
+ * every {@code gap-recheck}) until none of the transactions in progress in it that have written to
+ * {@code outbox_event} is still running, then reads again: whatever is still missing below 11 is gone for good and is
+ * passed over. A transaction that wrote to the table holds a lock on it until it ends (an insert that was rolled back
+ * to a savepoint releases it, and its id is gone anyway), so the other transactions of the cluster, which
+ * {@code pg_current_snapshot()} lists too (another app's, a migration, a session left open), never hold events back.
+ * So a gap costs the lifetime of the outbox writers that were open at the read, and no committed event is skipped;
+ * only a writer still open after {@code max-gap-wait} is passed over, with a warning (its events are then not relayed).
  */
 @Component
 @EnableConfigurationProperties(RelayProperties.class)
@@ -37,6 +41,19 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Whether none of the snapshot's in-progress transactions is both still running and holding the lock an insert
+     * into {@code outbox_event} takes (its own transaction id lock, granted, held by a backend that also holds
+     * RowExclusiveLock on the table in this database).
+     */
+    private static final String OPEN_OUTBOX_WRITERS = "select not exists (select 1 "
+            + "from pg_snapshot_xip(cast(:snapshot as pg_snapshot)) as x(xid) "
+            + "join pg_locks own on own.locktype = 'transactionid' and own.transactionid = x.xid::xid "
+            + "and own.mode = 'ExclusiveLock' and own.granted "
+            + "join pg_locks writes on writes.pid = own.pid and writes.locktype = 'relation' "
+            + "and writes.relation = 'outbox_event'::regclass and writes.mode = 'RowExclusiveLock' "
+            + "and writes.database = (select oid from pg_database where datname = current_database()) "
+            + "where pg_xact_status(x.xid) = 'in progress') as settled";
 
     private final DatabaseClient database;
     private final OutboxFanout fanout;
@@ -51,6 +68,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** Delivered ids up to here are marked {@code published_at}; marking is batched, at most once a poll interval. */
     private volatile long markedThrough;
     private volatile long markedAt = System.nanoTime();
+    /** The position at which the relay began waiting for the current gap, and since when (for max-gap-wait). */
+    private volatile long waitingAt = -1;
+    private volatile long waitingSince;
 
     OutboxRelay(DatabaseClient database, OutboxFanout fanout, RelayProperties properties, Environment environment) {
         this.database = database;
@@ -129,16 +149,25 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The ids up to {@code gapTop} that {@code snapshot} did not show: once no transaction in progress in it is still
-     * running, they are committed (and the next read shows them) or gone; until then, look again shortly.
+     * The ids up to {@code gapTop} that {@code snapshot} did not show: once no transaction in progress in it that has
+     * written to {@code outbox_event} is still running, they are committed (and the next read shows them) or gone;
+     * until then, look again shortly, for at most {@code max-gap-wait}.
      */
     private Mono<Void> settle(String snapshot, long gapTop) {
-        return database.sql("select not exists (select 1 from pg_snapshot_xip(cast(:snapshot as pg_snapshot)) as x(xid) "
-                        + "where pg_xact_status(x.xid) = 'in progress') as settled")
+        if (waitingAt != position) {
+            waitingAt = position;
+            waitingSince = System.nanoTime();
+        }
+        return database.sql(OPEN_OUTBOX_WRITERS)
                 .bind("snapshot", snapshot)
                 .map(row -> row.get("settled", Boolean.class)).one()
                 .doOnNext(settled -> {
-                    if (settled) {
+                    if (settled || System.nanoTime() - waitingSince >= properties.maxGapWait().toNanos()) {
+                        if (!settled) {
+                            log.warn("Passed over outbox ids {} to {}: a transaction that wrote to outbox_event is still "
+                                    + "open after {}; its events will not be relayed", position + 1, gapTop,
+                                    properties.maxGapWait());
+                        }
                         settledThrough = Math.max(settledThrough, gapTop);
                         loop.wakeUp();
                     } else if (recheckScheduled.compareAndSet(false, true)) {
