@@ -83,22 +83,31 @@ public class TradeLedger {
             return Mono.just(TradeAnswer.failed(trade.tradeId(), "QUOTE_EXPIRED",
                     "The quote expired at " + trade.expiresAt() + " before the trade reached the ledger"));
         }
+        // Short of funds already before any lock: refused before the buy wallet is opened, so a refused trade leaves
+        // no wallet behind (the decision that counts is taken again in post, under the locks).
         return accounts.findWallet(trade.userId(), trade.sell().currency())
-                .flatMap(sellWallet -> accounts.openWallet(trade.userId(), trade.buy().currency())
-                        .zipWith(Mono.zip(accounts.systemAccount(AccountKind.FX_LIQUIDITY, trade.sell().currency()),
-                                accounts.systemAccount(AccountKind.FX_LIQUIDITY, trade.buy().currency()),
-                                accounts.feeRevenueShard(trade.sell().currency())))
-                        .flatMap(found -> {
-                            AccountId buyWallet = found.getT1().id();
-                            AccountId fxSell = found.getT2().getT1();
-                            AccountId fxBuy = found.getT2().getT2();
-                            AccountId fee = found.getT2().getT3();
-                            return accounts.lockInIdOrder(List.of(sellWallet.id(), buyWallet, fxSell, fxBuy, fee))
-                                    .collectMap(LedgerAccount::id, Function.identity())
-                                    .flatMap(locked -> post(trade, locked, sellWallet.id(), buyWallet, fxSell, fxBuy, fee));
-                        }))
+                .flatMap(sellWallet -> sellWallet.available().compareTo(trade.sell().plus(trade.fee())) < 0
+                        ? Mono.just(insufficient(trade, sellWallet.available()))
+                        : lockAndPost(trade, sellWallet.id()))
                 .switchIfEmpty(Mono.fromSupplier(() -> TradeAnswer.failed(trade.tradeId(), "WALLET_NOT_FOUND",
                         "The user has no " + trade.sell().currency() + " wallet to sell from")));
+    }
+
+    /** Opens the buy wallet if missing, locks the five accounts in id order, then posts (or refuses). */
+    private Mono<TradeAnswer> lockAndPost(TradeInstruction trade, AccountId sellWallet) {
+        return accounts.openWallet(trade.userId(), trade.buy().currency())
+                .zipWith(Mono.zip(accounts.systemAccount(AccountKind.FX_LIQUIDITY, trade.sell().currency()),
+                        accounts.systemAccount(AccountKind.FX_LIQUIDITY, trade.buy().currency()),
+                        accounts.feeRevenueShard(trade.sell().currency())))
+                .flatMap(found -> {
+                    AccountId buyWallet = found.getT1().id();
+                    AccountId fxSell = found.getT2().getT1();
+                    AccountId fxBuy = found.getT2().getT2();
+                    AccountId fee = found.getT2().getT3();
+                    return accounts.lockInIdOrder(List.of(sellWallet, buyWallet, fxSell, fxBuy, fee))
+                            .collectMap(LedgerAccount::id, Function.identity())
+                            .flatMap(locked -> post(trade, locked, sellWallet, buyWallet, fxSell, fxBuy, fee));
+                });
     }
 
     private Mono<TradeAnswer> post(TradeInstruction trade, Map<AccountId, LedgerAccount> locked, AccountId sellWallet,
@@ -106,8 +115,7 @@ public class TradeLedger {
         Money debit = trade.sell().plus(trade.fee());
         Money available = locked.get(sellWallet).available();
         if (available.compareTo(debit) < 0) {
-            return Mono.just(TradeAnswer.failed(trade.tradeId(), "INSUFFICIENT_FUNDS", "Selling " + trade.sell()
-                    + " costs " + debit + " with the fee, but only " + available + " is available"));
+            return Mono.just(insufficient(trade, available));
         }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String note = "trade " + trade.tradeId();
@@ -131,6 +139,11 @@ public class TradeLedger {
                         ? Mono.just(TradeAnswer.completed(trade.tradeId(), sell.id().value(), buy.id().value()))
                         // Under the trade's lock no one else writes its keys: this is a broken invariant, not a race.
                         : Mono.error(new IllegalStateException("The legs of trade " + trade.tradeId() + " were already taken")));
+    }
+
+    private static TradeAnswer insufficient(TradeInstruction trade, Money available) {
+        return TradeAnswer.failed(trade.tradeId(), "INSUFFICIENT_FUNDS", "Selling " + trade.sell() + " costs "
+                + trade.sell().plus(trade.fee()) + " with the fee, but only " + available + " is available");
     }
 
     private Mono<String> store(TradeInstruction trade, TradeAnswer answer) {
