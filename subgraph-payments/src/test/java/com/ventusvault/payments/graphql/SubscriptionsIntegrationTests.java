@@ -125,6 +125,9 @@ class SubscriptionsIntegrationTests {
         owner.deposit(wallet, "50.00");
         BlockingQueue<Object> events = subscribe(owner, BALANCES, Map.of("walletId", wallet));
 
+        // A payment refused for insufficient funds: its posting transaction rolls back.
+        owner.sendMoney(PaymentsTestServer.moneyInput(wallet, other, null, "500.00", UUID.randomUUID().toString()))
+                .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
         // The balance moves and the outbox row is written (the trigger), then the transaction rolls back.
         assertThatThrownBy(() -> transactions.transactional(database.sql(
                         "update ledger_account set balance = balance + 1000 where id = :id")
