@@ -2,12 +2,14 @@ package com.ventusvault.platform.security;
 
 import com.ventusvault.platform.errors.ApiException;
 import com.ventusvault.platform.errors.ErrorCode;
+import com.ventusvault.platform.requests.RequestFactsInterceptor;
 import com.ventusvault.platform.security.AccessTokenVerifier.InvalidTokenException;
 import com.ventusvault.platform.security.AccessTokenVerifier.KeysUnavailableException;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -32,13 +34,19 @@ import reactor.core.publisher.Mono;
  * Over WebSockets (graphql-transport-ws, subscriptions) the token travels in {@code connection_init}'s payload as
  * {@code {"Authorization": "Bearer <token>"}} (key in any case), as the gateway sends it: it is verified once per
  * connection, and every operation on the connection then runs as that viewer. A refused token refuses the connection
- * (spring-graphql closes it with 4401); a connection without one is anonymous.
+ * (spring-graphql closes it with 4401 Unauthorized); a connection without one is anonymous. When the keys cannot be had
+ * at {@code connection_init} (our failure, not the client's), the connection is accepted and the token is judged again
+ * for each operation, exactly as for an HTTP request, until it is judged. spring-graphql takes one
+ * {@code WebSocketGraphQlInterceptor} per app, so this one also hands the payload's {@code X-Request-Id} to
+ * {@link RequestFactsInterceptor}.
  */
 public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
 
     static final String REFUSAL_KEY = ViewerInterceptor.class.getName() + ".refusal";
     /** Where a WebSocket connection keeps the viewer its {@code connection_init} proved. */
     private static final String SESSION_VIEWER = ViewerInterceptor.class.getName() + ".viewer";
+    /** Where a WebSocket connection keeps a token that could not be judged at {@code connection_init}. */
+    private static final String SESSION_UNJUDGED_TOKEN = ViewerInterceptor.class.getName() + ".unjudgedToken";
 
     private final AccessTokenVerifier verifier;
 
@@ -48,6 +56,7 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        RequestFactsInterceptor.keepConnectionRequestId(session, payload);
         String header = null;
         for (Map.Entry<String, Object> entry : payload.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(HttpHeaders.AUTHORIZATION) && entry.getValue() instanceof String value) {
@@ -60,18 +69,31 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Mono.error(new InvalidTokenException("the Authorization value must be 'Bearer <accessToken>'"));
         }
-        return verifier.verify(header.substring(7).strip())
+        String token = header.substring(7).strip();
+        return verifier.verify(token)
                 .doOnNext(viewer -> session.getAttributes().put(SESSION_VIEWER, viewer))
+                .onErrorResume(KeysUnavailableException.class, e -> {
+                    session.getAttributes().put(SESSION_UNJUDGED_TOKEN, token);
+                    return Mono.empty();
+                })
                 .then(Mono.empty());
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (request instanceof WebSocketGraphQlRequest socket
-                && socket.getSessionInfo().getAttributes().get(SESSION_VIEWER) instanceof Viewer viewer) {
-            request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(context -> context.put(Viewer.class, viewer)).build());
-            return chain.next(request);
+        if (request instanceof WebSocketGraphQlRequest socket) {
+            Map<String, Object> connection = socket.getSessionInfo().getAttributes();
+            if (connection.get(SESSION_VIEWER) instanceof Viewer viewer) {
+                request.configureExecutionInput((input, builder) ->
+                        builder.graphQLContext(context -> context.put(Viewer.class, viewer)).build());
+                return chain.next(request);
+            }
+            if (connection.get(SESSION_UNJUDGED_TOKEN) instanceof String token) {
+                return judged(request, chain, token, viewer -> {
+                    connection.put(SESSION_VIEWER, viewer);
+                    connection.remove(SESSION_UNJUDGED_TOKEN);
+                });
+            }
         }
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
@@ -80,8 +102,16 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return withRefusal(request, "the Authorization header must be 'Bearer <accessToken>'");
         }
-        return verifier.verify(header.substring(7).strip())
+        return judged(request, chain, header.substring(7).strip(), viewer -> {
+        });
+    }
+
+    /** Runs the request as the token's viewer; refused (one UNAUTHENTICATED error) or INTERNAL when keys are missing. */
+    private Mono<WebGraphQlResponse> judged(WebGraphQlRequest request, Chain chain, String token,
+                                            Consumer<Viewer> onVerified) {
+        return verifier.verify(token)
                 .flatMap(viewer -> {
+                    onVerified.accept(viewer);
                     request.configureExecutionInput((input, builder) ->
                             builder.graphQLContext(context -> context.put(Viewer.class, viewer)).build());
                     return chain.next(request);

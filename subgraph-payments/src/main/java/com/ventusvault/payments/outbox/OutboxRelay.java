@@ -24,11 +24,23 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>It wakes on {@code LISTEN ventus_outbox} (the outbox trigger notifies at commit) and polls as well.
  *
  * <p>Ids come from a sequence when a row is inserted but become visible at commit, so id 11 can be visible while 10
- * is not. Id 10 was then taken before 11, by a transaction that had begun before this read and had not committed: it
- * is in progress in the read's snapshot, or it rolled back. The relay keeps the read's snapshot and waits (rechecking
- * every {@code gap-recheck}) until none of the transactions in progress in it is still running, then reads again:
- * whatever is still missing below 11 is gone for good and is passed over. So a gap costs the lifetime of the
- * transactions that were open at the read, never a fixed timeout, and no committed event is ever skipped.
+ * is not. Id 10 was then taken before 11 was, by a transaction that was still open when the read's snapshot was taken
+ * (else the read would show it) or rolled back. Taking an id means inserting into {@code outbox_event} (the triggers
+ * do, with the column default), and an insert holds RowExclusiveLock on the table from before it takes the id until
+ * its transaction ends (a savepoint rolled back releases it, and takes the id with it). So when the relay first meets
+ * a gap it notes, after that read, which transactions hold that lock (their virtual transaction ids, in
+ * {@code pg_locks}); id 10's writer is among them or has already ended. Once none of the noted writers holds it any
+ * more (rechecked every {@code gap-recheck}), a new read shows 10 if it committed; if 10 is still missing it is gone
+ * for good and passed over. So a gap costs the lifetime of the outbox writers open when it was first seen: never a
+ * fixed timeout, never the other open transactions of the cluster (another app's, a session left in a transaction),
+ * never writers that began later (steady traffic cannot starve it), and no committed event is skipped. Only a noted
+ * writer still open after {@code max-gap-wait} is passed over, with a warning (its events are then not relayed).
+ *
+ * <p>Why not the read's {@code pg_current_snapshot()} and its in-progress list ({@code pg_snapshot_xip}): the list
+ * holds only transaction ids below the snapshot's {@code xmax} (the newest completed one + 1), so a writer whose
+ * transaction id is newer than the one that committed id 11 is in progress yet not listed, and 10 would be passed
+ * over and lost when it commits ({@code RelayGapIntegrationTests}). Nor is a writer listed before it has a transaction
+ * id; a virtual transaction id exists from its first statement.
  */
 @Component
 @EnableConfigurationProperties(RelayProperties.class)
@@ -37,6 +49,17 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    /** The transactions that hold the lock an insert into {@code outbox_event} takes, other than this one. */
+    private static final String OUTBOX_WRITERS = "select coalesce(string_agg(virtualtransaction, ','), '') as writers "
+            + "from pg_locks where locktype = 'relation' and mode = 'RowExclusiveLock' and granted "
+            + "and database = (select oid from pg_database where datname = current_database()) "
+            + "and relation = 'outbox_event'::regclass and pid is distinct from pg_backend_pid()";
+    /** Whether none of the noted writers (comma-separated virtual transaction ids) still holds that lock. */
+    private static final String WRITERS_DONE = "select not exists (select 1 from pg_locks "
+            + "where locktype = 'relation' and mode = 'RowExclusiveLock' "
+            + "and database = (select oid from pg_database where datname = current_database()) "
+            + "and relation = 'outbox_event'::regclass "
+            + "and virtualtransaction = any(string_to_array(:writers, ','))) as settled";
 
     private final DatabaseClient database;
     private final OutboxFanout fanout;
@@ -51,6 +74,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** Delivered ids up to here are marked {@code published_at}; marking is batched, at most once a poll interval. */
     private volatile long markedThrough;
     private volatile long markedAt = System.nanoTime();
+    /** The position at which the relay began waiting for the current gap, and since when (for max-gap-wait). */
+    private volatile long waitingAt = -1;
+    private volatile long waitingSince;
+    /** The outbox writers open when that gap was first seen (comma-separated virtual transaction ids). */
+    private volatile String gapWriters = "";
 
     OutboxRelay(DatabaseClient database, OutboxFanout fanout, RelayProperties properties, Environment environment) {
         this.database = database;
@@ -58,10 +86,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.loop = new WakeUpLoop("Relaying outbox events", properties.pollInterval(),
                 PostgresNotifications.of(environment).listen("ventus_outbox"), this::drain);
-    }
-
-    /** One read: the events after the position and the snapshot they were read in. */
-    private record Read(List<OutboxEvent> events, String snapshot) {
     }
 
     @Override
@@ -95,50 +119,65 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> drain() {
-        return read().flatMap(read -> {
+        return read().flatMap(events -> {
             long expected = position + 1;
-            for (OutboxEvent event : read.events()) {
+            for (OutboxEvent event : events) {
                 if (event.id() != expected && event.id() - 1 > settledThrough) {
-                    return settle(read.snapshot(), event.id() - 1).then(markPublished());
+                    return settle(event.id() - 1).then(markPublished());
                 }
                 fanout.publish(event);
                 position = event.id();
                 expected = event.id() + 1;
             }
-            if (read.events().size() == properties.batchSize()) {
+            if (events.size() == properties.batchSize()) {
                 loop.wakeUp();
             }
             return markPublished();
         });
     }
 
-    private Mono<Read> read() {
-        return database.sql("select id, aggregate_type, aggregate_id, event_type, payload::text as payload, created_at, "
-                        + "pg_current_snapshot()::text as snapshot from outbox_event where id > :position "
-                        + "order by id limit :limit")
+    private Mono<List<OutboxEvent>> read() {
+        return database.sql("select id, aggregate_type, aggregate_id, event_type, payload::text as payload, created_at "
+                        + "from outbox_event where id > :position order by id limit :limit")
                 .bind("position", position)
                 .bind("limit", properties.batchSize())
-                .map(row -> new Object[] {new OutboxEvent(row.get("id", Long.class), row.get("aggregate_type", String.class),
+                .map(row -> new OutboxEvent(row.get("id", Long.class), row.get("aggregate_type", String.class),
                         row.get("aggregate_id", String.class), row.get("event_type", String.class),
                         JSON.readTree(row.get("payload", String.class)),
-                        row.get("created_at", OffsetDateTime.class).toInstant()), row.get("snapshot", String.class)})
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
                 .all()
-                .collectList()
-                .map(rows -> new Read(rows.stream().map(row -> (OutboxEvent) row[0]).toList(),
-                        rows.isEmpty() ? null : (String) rows.getFirst()[1]));
+                .collectList();
     }
 
     /**
-     * The ids up to {@code gapTop} that {@code snapshot} did not show: once no transaction in progress in it is still
-     * running, they are committed (and the next read shows them) or gone; until then, look again shortly.
+     * The ids up to {@code gapTop} that the last read did not show: once none of the outbox writers open when this gap
+     * was first seen is still open, they are committed (and the next read shows them) or gone; until then, look again
+     * shortly, for at most {@code max-gap-wait}.
      */
-    private Mono<Void> settle(String snapshot, long gapTop) {
-        return database.sql("select not exists (select 1 from pg_snapshot_xip(cast(:snapshot as pg_snapshot)) as x(xid) "
-                        + "where pg_xact_status(x.xid) = 'in progress') as settled")
-                .bind("snapshot", snapshot)
-                .map(row -> row.get("settled", Boolean.class)).one()
+    private Mono<Void> settle(long gapTop) {
+        Mono<String> writers;
+        if (waitingAt == position) {
+            writers = Mono.just(gapWriters);
+        } else {
+            long at = position;
+            writers = database.sql(OUTBOX_WRITERS).map(row -> row.get("writers", String.class)).one()
+                    .doOnNext(noted -> {
+                        waitingAt = at;
+                        waitingSince = System.nanoTime();
+                        gapWriters = noted;
+                    });
+        }
+        return writers
+                .flatMap(noted -> noted.isEmpty() ? Mono.just(true) : database.sql(WRITERS_DONE)
+                        .bind("writers", noted)
+                        .map(row -> row.get("settled", Boolean.class)).one())
                 .doOnNext(settled -> {
-                    if (settled) {
+                    if (settled || System.nanoTime() - waitingSince >= properties.maxGapWait().toNanos()) {
+                        if (!settled) {
+                            log.warn("Passed over outbox ids {} to {}: a transaction that wrote to outbox_event is still "
+                                    + "open after {}; its events will not be relayed", position + 1, gapTop,
+                                    properties.maxGapWait());
+                        }
                         settledThrough = Math.max(settledThrough, gapTop);
                         loop.wakeUp();
                     } else if (recheckScheduled.compareAndSet(false, true)) {

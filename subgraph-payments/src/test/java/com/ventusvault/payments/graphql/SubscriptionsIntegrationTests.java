@@ -4,39 +4,54 @@ import static com.ventusvault.payments.graphql.PaymentsTestServer.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ventusvault.payments.domain.AccountId;
+import com.ventusvault.payments.domain.Currency;
+import com.ventusvault.payments.domain.Fees;
+import com.ventusvault.payments.domain.Money;
+import com.ventusvault.payments.domain.Posting;
+import com.ventusvault.payments.domain.Transfer;
+import com.ventusvault.payments.domain.TransferId;
+import com.ventusvault.payments.domain.TransferKind;
+import com.ventusvault.payments.domain.TransferStatus;
 import com.ventusvault.payments.graphql.PaymentsTestServer.User;
+import com.ventusvault.payments.holds.Hold;
+import com.ventusvault.payments.holds.HoldResult;
+import com.ventusvault.payments.holds.HoldService;
 import com.ventusvault.payments.outbox.OutboxFanout;
+import com.ventusvault.payments.persistence.TransferRepository;
+import com.ventusvault.platform.testing.GraphQlSocketProbe;
+import com.ventusvault.platform.testing.StatementLog;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code balanceUpdated} and {@code transferUpdated} over a real WebSocket (graphql-transport-ws, token in
- * {@code connection_init}), fed by the outbox relay: committed changes arrive in order within a second; a rolled-back
- * one never; an open transaction holding an earlier outbox id holds later events back until it ends, and no longer.
+ * {@code connection_init}), fed by the outbox relay: committed changes arrive in order within a second, to both
+ * parties (and staff for transfers); a rolled-back one never; an open transaction holding an earlier outbox id holds
+ * later events back until it ends, and no longer; an open transaction that wrote no event holds nothing back; a
+ * refused token closes the connection with 4401.
  */
 @PaymentsIntegrationTest
+@Import({StatementLog.class, StaffTokens.Keys.class}) // staff tokens; the context of the statement-counting classes
 class SubscriptionsIntegrationTests {
 
     private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
@@ -44,6 +59,9 @@ class SubscriptionsIntegrationTests {
             subscription($walletId: ID!) { balanceUpdated(walletId: $walletId) {
               wallet { id currency } balance { amount currency } available { amount } held { amount }
               transfer { id } at version } }""";
+    private static final String TRANSFER_DETAILS = """
+            subscription($id: ID!) { transferUpdated(id: $id) {
+              id kind status amount { amount } fee { amount } from { id } to { id } history { status } } }""";
     private static final String TRANSFER = """
             subscription($id: ID!) { transferUpdated(id: $id) { id kind status amount { amount } history { status } } }""";
 
@@ -59,11 +77,22 @@ class SubscriptionsIntegrationTests {
     @Autowired
     TransactionalOperator transactions;
 
-    private final Disposable.Composite subscriptions = Disposables.composite();
+    @Autowired
+    TransferRepository transfers;
+
+    @Autowired
+    HoldService holds;
+
+    private SubscriberSockets sockets;
+
+    @BeforeEach
+    void sockets() {
+        sockets = new SubscriberSockets(port, fanout);
+    }
 
     @AfterEach
     void unsubscribe() {
-        subscriptions.dispose();
+        sockets.close();
     }
 
     @Test
@@ -96,6 +125,9 @@ class SubscriptionsIntegrationTests {
         owner.deposit(wallet, "50.00");
         BlockingQueue<Object> events = subscribe(owner, BALANCES, Map.of("walletId", wallet));
 
+        // A payment refused for insufficient funds: its posting transaction rolls back.
+        owner.sendMoney(PaymentsTestServer.moneyInput(wallet, other, null, "500.00", UUID.randomUUID().toString()))
+                .path("sendMoney.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_FUNDS");
         // The balance moves and the outbox row is written (the trigger), then the transaction rolls back.
         assertThatThrownBy(() -> transactions.transactional(database.sql(
                         "update ledger_account set balance = balance + 1000 where id = :id")
@@ -145,6 +177,39 @@ class SubscriptionsIntegrationTests {
     }
 
     @Test
+    void anOpenTransactionThatWritesNoEventDoesNotHoldBackEventsAfterAGap() throws Exception {
+        User owner = newUser(port);
+        String wallet = owner.openWallet("USD");
+        String other = newUser(port).openWallet("USD");
+        owner.deposit(wallet, "50.00");
+        BlockingQueue<Object> events = subscribe(owner, BALANCES, Map.of("walletId", wallet));
+
+        // Any transaction of the cluster that has written something (here: it took a transaction id) and stays open,
+        // e.g. another app's, a migration, a psql session left in a transaction. It writes no outbox event.
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> mayEnd = new CompletableFuture<>();
+        var unrelated = transactions.transactional(database.sql("select txid_current()").fetch().rowsUpdated()
+                .doOnSuccess(done -> started.complete(null))
+                .then(Mono.fromFuture(mayEnd))).toFuture();
+        try {
+            started.get(10, TimeUnit.SECONDS);
+            // A gap: an outbox id taken by a transaction that rolls back.
+            assertThatThrownBy(() -> transactions.transactional(database.sql(
+                            "update ledger_account set balance = balance + 1000 where id = :id")
+                    .bind("id", UUID.fromString(wallet)).then()
+                    .then(Mono.error(new IllegalStateException("roll back")))).block())
+                    .hasMessageContaining("roll back");
+
+            String transfer = owner.pay(wallet, other, "5.00");
+            Map<String, Object> update = update(events.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS));
+            assertThat(update.get("transfer")).isEqualTo(Map.of("id", transfer));
+        } finally {
+            mayEnd.complete(null);
+            unrelated.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void onlyTheOwnerMayFollowAWallet() {
         User owner = newUser(port);
         User snoop = newUser(port);
@@ -173,31 +238,79 @@ class SubscriptionsIntegrationTests {
     }
 
     @Test
-    void aRefusedTokenInConnectionInitRefusesTheConnection() {
+    void aRefusedTokenInConnectionInitClosesTheConnectionWith4401AndNoTokenIsAnonymous() {
         User alice = newUser(port);
         String wallet = alice.openWallet("USD");
 
+        for (String token : List.of("not-a-token", PaymentsTestServer.TOKENS.expiredTokenFor(alice.id(), alice.email()))) {
+            GraphQlSocketProbe.Outcome refused = GraphQlSocketProbe.connectionInit(sockets.uri(),
+                    Map.of("Authorization", "Bearer " + token), Duration.ofSeconds(10));
+            assertThat(refused.messages()).as("no connection_ack").isEmpty();
+            assertThat(refused.closeStatus()).isNotNull();
+            assertThat(refused.closeStatus().getCode()).isEqualTo(4401);
+        }
         assertThatThrownBy(() -> client("not-a-token").document(BALANCES).variable("walletId", wallet)
                 .executeSubscription().blockFirst(Duration.ofSeconds(10)))
                 .isNotNull();
         assertThat(errorOf(null, BALANCES, Map.of("walletId", wallet))).contains("UNAUTHENTICATED");
     }
 
+    @Test
+    void aTransferInFlightReachesItsPartiesAndStaffAtEachCommittedStatusAndThenCompletes() throws Exception {
+        User alice = newUser(port);
+        User bob = newUser(port);
+        AccountId from = AccountId.parse(alice.openWallet("USD")).orElseThrow();
+        AccountId to = AccountId.parse(bob.openWallet("USD")).orElseThrow();
+        alice.deposit(from.toString(), "40.00");
+        // A transfer that goes through statuses as a payout does: reserved by a hold, then posted.
+        Money amount = Money.of("15.00", Currency.USD);
+        Transfer transfer = new Transfer(TransferId.random(), TransferKind.P2P, TransferStatus.INITIATED, amount,
+                Fees.none(Currency.USD), from, to, "in flight", alice.id(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        assertThat(transfers.insert(transfer, "in-flight-" + UUID.randomUUID(), "fp", "requested").block()).isTrue();
+        Map<String, Object> id = Map.of("id", transfer.id().toString());
+        String support = StaffTokens.token(UUID.randomUUID(), "support@example.com", "CUSTOMER", "SUPPORT");
+        List<BlockingQueue<Object>> followers = List.of(subscribe(alice, TRANSFER_DETAILS, id),
+                subscribe(bob, TRANSFER_DETAILS, id), sockets.subscribe(support, TRANSFER_DETAILS, id));
+        BlockingQueue<Object> bobsBalance = subscribe(bob, BALANCES, Map.of("walletId", to.toString()));
+        for (BlockingQueue<Object> follower : followers) {
+            Map<String, Object> current = SubscriberSockets.next(follower, "transferUpdated", WITHIN_A_SECOND);
+            assertThat(current.get("status")).as("the current state first").isEqualTo("INITIATED");
+            assertThat(current.get("from")).isEqualTo(Map.of("id", from.toString()));
+            assertThat(current.get("to")).isEqualTo(Map.of("id", to.toString()));
+        }
+        assertThat(errorOf(newUser(port), TRANSFER_DETAILS, id)).contains("NOT_FOUND");
+
+        Hold hold = ((HoldResult.Held) holds.place(transfer.id(), from, amount).block()).hold();
+        assertThat(transfers.transition(transfer.id(), TransferStatus.INITIATED, TransferStatus.BALANCE_RESERVED,
+                "reserved").block()).isTrue();
+        for (BlockingQueue<Object> follower : followers) {
+            assertThat(SubscriberSockets.next(follower, "transferUpdated", WITHIN_A_SECOND).get("status"))
+                    .isEqualTo("BALANCE_RESERVED");
+        }
+
+        transactions.transactional(holds.post(hold.id(), amount, List.of(Posting.debit(from, amount),
+                        Posting.credit(to, amount)))
+                .then(transfers.transition(transfer.id(), TransferStatus.BALANCE_RESERVED, TransferStatus.COMPLETED,
+                        "posted"))).block();
+        for (BlockingQueue<Object> follower : followers) {
+            Map<String, Object> done = SubscriberSockets.next(follower, "transferUpdated", WITHIN_A_SECOND);
+            assertThat(done.get("status")).isEqualTo("COMPLETED");
+            assertThat(done.get("history")).isEqualTo(List.of(Map.of("status", "INITIATED"),
+                    Map.of("status", "BALANCE_RESERVED"), Map.of("status", "COMPLETED")));
+            assertThat(done.get("fee")).isEqualTo(Map.of("amount", "0.00"));
+            assertThat(follower.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS)).as("then the end")
+                    .isSameAs(SubscriberSockets.COMPLETED);
+        }
+        Map<String, Object> received = update(bobsBalance.poll(WITHIN_A_SECOND.toMillis(), TimeUnit.MILLISECONDS));
+        assertThat(received.get("transfer")).isEqualTo(Map.of("id", transfer.id().toString()));
+        assertThat(amount(received, "balance")).isEqualTo("15.00");
+    }
+
     // ---------------------------------------------------------------- helpers
 
-    /** Subscribes and waits until the relay's fan-out holds the new subscription. */
     private BlockingQueue<Object> subscribe(User user, String document, Map<String, Object> variables)
             throws InterruptedException {
-        int before = fanout.subscriptions();
-        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        subscriptions.add(client(user.token()).document(document).variables(variables).executeSubscription()
-                .subscribe(response -> events.add(response.getData()), events::add));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (fanout.subscriptions() < before + 1) {
-            assertThat(System.nanoTime()).as("subscription taken").isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        return events;
+        return sockets.subscribe(user.token(), document, variables);
     }
 
     @SuppressWarnings("unchecked")
@@ -212,25 +325,10 @@ class SubscriptionsIntegrationTests {
     }
 
     private String errorOf(User user, String document, Map<String, Object> variables) {
-        try {
-            client(user == null ? null : user.token()).document(document).variables(variables).executeSubscription()
-                    .blockLast(Duration.ofSeconds(10));
-        } catch (SubscriptionErrorException e) {
-            return e.getErrors().toString();
-        }
-        throw new AssertionError("the subscription was not refused");
+        return sockets.errorOf(user == null ? null : user.token(), document, variables);
     }
 
     private WebSocketGraphQlClient client(String token) {
-        Map<String, Object> init = token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
-        return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                        new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(init);
-                    }
-                })
-                .build();
+        return sockets.client(token);
     }
 }
